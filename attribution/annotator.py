@@ -1,0 +1,81 @@
+"""The library's entry point: one Stanza pipeline per process, any number of documents through it."""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from threading import Lock
+
+from . import processors
+from .errors import InputError, message
+from .model import AnnotatedDocument, Span
+from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
+
+__all__ = ["Annotator"]
+
+PIPELINE_PROCESSORS = ",".join((*STANZA_PROCESSORS, *processors.PROCESSORS))
+_PIPELINES: dict[tuple[str, bool], object] = {}
+_LOCK = Lock()
+
+
+def pipeline_for(source: ModelSource, use_gpu: bool):  # noqa: ANN201 - stanza.Pipeline
+    """The process-wide Stanza pipeline for these models, built on first use."""
+    key = (str(source.directory), use_gpu)
+    with _LOCK:
+        if key not in _PIPELINES:
+            import stanza
+
+            processors.register()
+            _PIPELINES[key] = stanza.Pipeline(
+                "en", dir=str(source.directory), processors=PIPELINE_PROCESSORS, download_method=None,
+                use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=False)
+            logging.getLogger("stanza").setLevel(logging.ERROR)
+        return _PIPELINES[key]
+
+
+class Annotator:
+    """Finds the attributed claims of English news texts.
+
+    >>> annotator = Annotator()                      # doctest: +SKIP
+    >>> doc = annotator.annotate("Kyiv says its troops are holding.")  # doctest: +SKIP
+    """
+
+    def __init__(self, models: str | os.PathLike[str] | None = None, *, use_gpu: bool = False,
+                 batch_size: int = 8) -> None:
+        self.models = resolve_models(models)
+        self.use_gpu = use_gpu
+        self.batch_size = max(1, batch_size)
+        self._pipeline = pipeline_for(self.models, use_gpu)
+
+    def annotate(self, text: str, doc_id: str | None = None) -> AnnotatedDocument:
+        """Claims of one text; ``doc_id`` names it in outputs."""
+        return next(iter(self.annotate_many([text], ids=[doc_id or "doc1"])))
+
+    def annotate_many(self, texts: Iterable[str], ids: Iterable[str] | None = None) -> Iterator[AnnotatedDocument]:
+        """Claims of many texts, in order, pushed through Stanza in batches of ``batch_size`` documents."""
+        from stanza.models.common.doc import Document
+
+        id_iter = iter(ids) if ids is not None else (f"doc{n}" for n in range(1, 1 << 62))
+        pairs = ((next(id_iter), t) for t in texts)
+        while batch := list(islice(pairs, self.batch_size)):
+            for doc_id, text in batch:
+                check_text(text, doc_id)
+            todo = [(doc_id, text) for doc_id, text in batch if text.strip()]
+            parsed = iter(self._pipeline.bulk_process([Document([], text=t) for _, t in todo])) if todo else iter(())
+            for doc_id, text in batch:
+                yield to_document(doc_id, text, next(parsed)) if text.strip() else AnnotatedDocument(doc_id, text, (), (), 0)
+
+
+def check_text(text: object, doc_id: str) -> None:
+    if not isinstance(text, str):
+        raise InputError(doc_id, message("not_str", type=type(text).__name__))
+    for offset, ch in enumerate(text):
+        if "\ud800" <= ch <= "\udfff":
+            raise InputError(doc_id, message("surrogate", offset=offset))
+
+
+def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document
+    sentences = tuple(Span.of(text, s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
+    words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
+    return AnnotatedDocument(doc_id, text, sentences, tuple(doc.claims or ()), words)

@@ -1,0 +1,55 @@
+"""Every user-facing error type and message lives here, so wording stays consistent.
+
+The CLI prints ``str(error)`` as a single line; nothing else reaches the user without ``--debug``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["AttributionError", "ModelsNotFoundError", "InputError", "UsageError"]
+
+
+class AttributionError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ModelsNotFoundError(AttributionError):
+    """No Stanza models were found in any of the places searched."""
+
+    def __init__(self, searched: list[str]) -> None:
+        places = "; ".join(searched)
+        super().__init__(
+            f"no Stanza English models found (looked in: {places}). Fix: pass --models DIR "
+            "(or Annotator(models=DIR)) pointing at a Stanza resources directory, set "
+            "ATTRIBUTION_MODELS, or run stanza.download('en') where a network is available"
+        )
+
+
+class InputError(AttributionError):
+    """One input document cannot be read; the others in the same run are unaffected."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class UsageError(AttributionError):
+    """The command line or an API call was used wrongly."""
+
+
+MESSAGES = {
+    "not_text": "not a text document: {why}",
+    "bad_utf8": "invalid UTF-8 at byte {offset} (use --encoding-errors replace to proceed)",
+    "not_found": "no such file or directory",
+    "no_txt": "directory contains no .txt files",
+    "unreadable": "cannot be read: {why}",
+    "not_str": "text must be str, not {type}",
+    "surrogate": "text contains a lone surrogate at character {offset}",
+    "models_dir_missing": "models directory does not exist: {path}",
+}
+
+
+def message(key: str, **values: object) -> str:
+    """The user-facing message ``key`` filled with ``values``."""
+    return MESSAGES[key].format(**values)

@@ -1,0 +1,148 @@
+"""From a parsed document to claims: find cues, apply one rule per construction, then resolve overlaps."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Claim, ClaimKind, Span
+from .draft import Draft
+from .link import QUOTE_MARKS, link_quotes
+from .others import (according_claim, adverb_claim, colon_claim, headline_claim, mistagged_verb_claim,
+                     noun_claim)
+from .verbs import verb_claim
+from .view import DocView
+
+__all__ = ["extract_claims", "DocView"]
+
+ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
+TRIM_CHARS = " \t\r\n\f\v,;:—–-"
+VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
+
+
+def extract_claims(view: DocView, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
+    lexicon = lexicon or load_lexicon()
+    drafts: list[Draft] = []
+    for w in view.words:
+        draft = None
+        if w.upos == "VERB" and w.deprel not in ADJECTIVAL:
+            entry = lexicon.lookup(w.lemma, w.text, "VERB")
+            draft = verb_claim(view, w.i, entry) if entry else None
+        elif w.upos in ("NOUN", "PROPN"):
+            entry = lexicon.lookup(w.lemma, w.text, "NOUN")
+            draft = noun_claim(view, w.i, entry, lexicon) if entry else None
+            verb_entry = lexicon.lookup(w.lemma, w.text, "VERB")
+            if draft is None and verb_entry:
+                draft = mistagged_verb_claim(view, w.i, verb_entry)
+        elif w.upos == "ADV" or w.lower in ("reportedly", "allegedly"):
+            entry = lexicon.lookup(w.lower, w.text, "ADV")
+            draft = adverb_claim(view, w.i, entry) if entry else None
+        if w.lower == "according" and w.i + 1 < len(view.words) and view.words[w.i + 1].lower == "to":
+            draft = according_claim(view, w.i)
+        if draft:
+            drafts.append(draft)
+    for s in range(len(view.sentence_ranges)):
+        start, stop = view.sentence_ranges[s]
+        if not any(start <= d.cue[0] < stop for d in drafts):
+            draft = colon_claim(view, s, lexicon) or headline_claim(view, s, lexicon)
+            if draft:
+                drafts.append(draft)
+    link_quotes(view, drafts, lexicon)
+    return finalize(view, prune(drafts))
+
+
+def prune(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts whose cue lies inside another draft's longer cue, and duplicates of the same cue."""
+    kept: dict[tuple[int, ...], Draft] = {}
+    cues = [set(d.cue) for d in drafts]
+    for d, cue in zip(drafts, cues):
+        if any(cue < other for other in cues) or not d.content:
+            continue
+        kept.setdefault(tuple(d.cue), d)
+    return list(kept.values())
+
+
+def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
+    text = view.text
+    built = []
+    for d in drafts:
+        cue = word_span(view, d.cue)
+        source = word_span(view, d.source) if d.source else None
+        taken = [(cue.start, cue.end)] + ([(source.start, source.end)] if source else [])
+        if source and overlaps(source, cue):
+            source = None
+            taken = [(cue.start, cue.end)]
+        ranges = merge([widen_to_quotes(view, a, b, cue) for a, b in d.content])
+        content = tuple(s for a, b in ranges for s in subtract(text, a, b, taken))
+        if not content:
+            continue
+        kind = verb_kind(text, content) if d.kind in VERB_KINDS else d.kind
+        parts = [cue, *content] + ([source] if source else [])
+        sentences = tuple(sorted({k for p in parts for k in sentences_of(view, p)}))
+        built.append((cue.start, kind, cue, d, content, source, sentences))
+    built.sort(key=lambda b: (b[0], b[2].end))
+    return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2))
+                 for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
+
+
+def sentences_of(view: DocView, span: Span) -> range:
+    starts = [view.words[a].start for a, _ in view.sentence_ranges]
+    return range(max(0, bisect_right(starts, span.start) - 1), max(1, bisect_right(starts, span.end - 1)))
+
+
+def widen_to_quotes(view: DocView, a: int, b: int, cue: Span) -> tuple[int, int]:
+    """Content that begins or ends inside a quotation takes the whole quotation (not one the cue sits in)."""
+    for q in view.quotes:
+        if q.start <= cue.start < q.end or view.text[q.start] in "‘'":
+            continue
+        if q.start < a < q.end or q.start <= a < q.end and b < q.end:
+            a, b = q.start, max(b, q.end)
+        if q.start < b < q.end and q.start >= a:
+            b = q.end
+    return a, b
+
+
+def word_span(view: DocView, idx: list[int]) -> Span:
+    return Span.of(view.text, view.words[min(idx)].start, view.words[max(idx)].end)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def subtract(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[Span]:
+    """Pieces of [a, b) not covered by ``taken``, trimmed of blanks and clause punctuation at their edges."""
+    pieces = [(a, b)]
+    for ta, tb in taken:
+        pieces = [p for pa, pb in pieces for p in ((pa, min(pb, ta)), (max(pa, tb), pb)) if p[0] < p[1]]
+    out = []
+    for pa, pb in pieces:
+        while pa < pb and text[pa] in TRIM_CHARS:
+            pa += 1
+        while pb > pa and (text[pb - 1] in TRIM_CHARS or text[pb - 1] == "." and not inside_quote(text, pa, pb)):
+            pb -= 1
+        if pb > pa and any(ch.isalnum() for ch in text[pa:pb]):
+            out.append(Span.of(text, pa, pb))
+    return out
+
+
+def inside_quote(text: str, a: int, b: int) -> bool:
+    """Does [a, b) end inside a quotation it opened (so a final full stop belongs to the quote)?"""
+    return sum(text[a:b].count(m) for m in "“\"") % 2 == 1 or text[a:b].count("“") > text[a:b].count("”")
+
+
+def verb_kind(text: str, content: tuple[Span, ...]) -> ClaimKind:
+    if all(s.text[0] in QUOTE_MARKS and s.text[-1] in QUOTE_MARKS for s in content):
+        return ClaimKind.DIRECT
+    if any(ch in QUOTE_MARKS or ch in "‘" for s in content for ch in s.text):
+        return ClaimKind.MIXED
+    return ClaimKind.INDIRECT

@@ -1,0 +1,71 @@
+"""Quotations that no cue took: continuations of an earlier direct quote, or speech introduced by a colon."""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..model import ClaimKind
+from .draft import Draft
+from .spans import phrase, subject, verb_group
+from .view import DocView
+
+QUOTE_MARKS = set('"“”„«»')
+FILLER = set(" \t\r\n.,;:!?")
+
+
+def link_quotes(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> None:
+    """Attach every unclaimed double-quoted passage to the claim it continues, or to a colon cue before it."""
+    for q in view.quotes:
+        if view.text[q.start] not in QUOTE_MARKS or covered(view, drafts, q.start, q.end):
+            continue
+        words = view.words_between(q.start, q.end)
+        if len(words) < 3:
+            continue
+        draft = continued(view, drafts, q.start)
+        if draft is not None:
+            draft.content.append((q.start, q.end))
+            continue
+        draft = colon_intro(view, words[0], lexicon)
+        if draft is not None:
+            draft.content.append((q.start, q.end))
+            drafts.append(draft)
+
+
+def covered(view: DocView, drafts: list[Draft], start: int, end: int) -> bool:
+    return any(a < end and start < b for d in drafts for a, b in d.content) or any(
+        view.words[i].start < end and start < view.words[i].end for d in drafts for i in d.cue + d.source)
+
+
+def part_end(view: DocView, draft: Draft) -> int:
+    return max([b for _, b in draft.content] + [view.words[i].end for i in draft.cue + draft.source])
+
+
+def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
+    """The direct-quote claim that ends just before ``start`` with only punctuation and blanks between."""
+    before = [d for d in drafts if part_end(view, d) <= start]
+    if not before:
+        return None
+    last = max(before, key=lambda d: part_end(view, d))
+    quoted = any(view.text[a] in QUOTE_MARKS for a, _ in last.content)
+    gap = view.text[part_end(view, last):start]
+    if quoted and all(ch in FILLER for ch in gap) and gap.count("\n") <= 2 * 2:
+        return last
+    return None
+
+
+def colon_intro(view: DocView, first_word: int, lexicon: Lexicon) -> Draft | None:
+    """“Caddell continued:” followed by a quotation in the next sentence or paragraph."""
+    k = first_word - 1
+    while k >= 0 and view.words[k].text in QUOTE_MARKS:
+        k -= 1
+    if k < 0 or view.words[k].text != ":":
+        return None
+    for v in reversed(view.sentence_of(k)):
+        w = view.words[v]
+        entry = lexicon.lookup(w.lemma, w.text, "VERB") if w.upos == "VERB" else None
+        if entry and entry.frame not in ("light", "verify", "proof"):
+            cue = verb_group(view, v)
+            if cue[-1] + 1 == k:
+                cue.append(k)
+            subj = subject(view, v)
+            source = phrase(view, subj, set(cue)) if subj is not None else []
+            return Draft(ClaimKind.DIRECT, cue, entry.lemma, source, [], 0.8, entry.cls)
+    return None

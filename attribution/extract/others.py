@@ -1,0 +1,148 @@
+"""Claims cued by nouns, adverbs, "according to", title-case headlines and colons."""
+from __future__ import annotations
+
+from ..lexicon import CueEntry, Lexicon
+from ..model import ClaimKind
+from .draft import Draft
+from .spans import (chars, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
+                    trim_words, verb_group)
+from .view import DocView
+
+NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
+
+
+def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draft | None:
+    """“X's claim that …”, “reports of …”, “reiterated a call for …”."""
+    sentence = view.sentence_of(n)
+    nxt = n + 1
+    if nxt >= sentence.stop or entry.frame == "proof":
+        return None
+    w = view.words[nxt]
+    cue = [n]
+    if w.lower == "that" and (w.upos == "SCONJ" or w.deprel == "mark"):
+        start = nxt
+    elif w.lower in NOUN_PREPOSITIONS or w.text == ":":
+        cue.append(nxt)
+        start = nxt + 1
+    else:
+        return None
+    end = content_end(view, n, start)
+    if w.lower in NOUN_PREPOSITIONS and not (w.lower == "for" and entry.cls == "directive"):
+        end = next((k - 1 for k in range(start, end + 1) if view.words[k].text in ("“", '"', ",", ";")
+                    or view.words[k].feat("VerbForm") == "Fin"), end)
+    content = trim_words(view, list(range(start, end + 1)), keep_quotes=True)
+    if not content:
+        return None
+    source: list[int] = []
+    poss = view.kids(n, "nmod:poss")
+    if poss:
+        source = [i for i in phrase(view, poss[0], set(cue)) if view.words[i].lower not in ("'s", "’s", "'")]
+    host = view.words[n].head
+    if view.words[n].rel == "obj" and host is not None:
+        host_entry = lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB")
+        if host_entry and host_entry.frame in ("object", "light"):
+            group = verb_group(view, host)
+            cue = list(range(group[0], cue[-1] + 1))
+            source = source_words(view, host, cue) or source
+    return Draft(ClaimKind.NOMINAL, cue, entry.lemma, source, [chars(view, content)],
+                 0.7 if source else 0.6, entry.cls)
+
+
+def adverb_claim(view: DocView, a: int, entry: CueEntry) -> Draft | None:
+    """“North Korea has reportedly been providing …”: the clause around the adverb, source absent."""
+    head = view.words[a].head
+    if head is None:
+        return None
+    cut = frozenset(c for c in view.children[head] if view.words[c].rel in ("parataxis",)
+                    or view.words[c].deprel == "conj" and view.words[c].upos in ("VERB", "AUX"))
+    members = set(view.subtree(head, exclude=cut)) - {a}
+    lo = hi = head
+    while lo - 1 in members or lo - 1 == a:
+        lo -= 1
+    while hi + 1 in members or hi + 1 == a:
+        hi += 1
+    left = trim_words(view, list(range(lo, a)), keep_quotes=True)
+    right = trim_words(view, list(range(a + 1, hi + 1)), keep_quotes=True)
+    parts = [chars(view, p) for p in (left, right) if p]
+    if not parts:
+        return None
+    return Draft(ClaimKind.ADVERBIAL, [a], entry.lemma, [], parts, 0.8, entry.cls)
+
+
+def according_claim(view: DocView, i: int) -> Draft | None:
+    """“According to X, …” and “…, according to X.”"""
+    sentence = view.sentence_of(i)
+    if i + 2 >= sentence.stop:
+        return None
+    cue = [i, i + 1]
+    head = view.words[i].head
+    source = phrase(view, head, set(cue)) if head is not None and head > i + 1 else []
+    if not source or source[0] != i + 2:
+        stop = next((k for k in range(i + 2, sentence.stop) if view.words[k].text in (",", ";", ".")), sentence.stop)
+        source = trim_words(view, list(range(i + 2, stop)))
+    if not source:
+        return None
+    taken = set(range(i, source[-1] + 1))
+    left = trim_words(view, [k for k in range(sentence.start, i)], keep_quotes=True)
+    right = trim_words(view, [k for k in range(source[-1] + 1, sentence.stop) if k not in taken], keep_quotes=True)
+    parts = [chars(view, p) for p in (left, right) if p and is_clausal(view, p) or p and len(p) > 2]
+    if not parts:
+        return None
+    return Draft(ClaimKind.ACCORDING_TO, cue, "according to", source, parts, 0.9, "speech")
+
+
+def headline_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
+    """“Zelenskiy Claims North Korea Sending Soldiers …”: title case defeats the tagger, so match forms."""
+    start, stop = view.sentence_ranges[s]
+    words = [view.words[k] for k in range(start, stop)]
+    alpha = [w for w in words if w.text[:1].isalpha()]
+    if len(alpha) < 4 or words[-1].text in (".", "?", "!") and len(words) > 1 and words[-2].text[-1:] != "'":
+        return None
+    if sum(w.text[0].isupper() for w in alpha) < 0.6 * len(alpha):
+        return None
+    for k in range(start + 1, stop - 1):
+        w = view.words[k]
+        if not (w.lower.endswith("s") or w.lower.endswith("ed")) or w.upos in ("ADP", "DET", "PRON", "CCONJ"):
+            continue
+        entry = lexicon.lookup(w.lemma, w.text, "VERB")
+        if entry and entry.frame in ("clause", "object", "recipient", "objcomp"):
+            source = trim_words(view, list(range(start, k)))
+            content = trim_words(view, list(range(k + 1, stop)), keep_quotes=True)
+            if source and content:
+                return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+    return None
+
+
+def colon_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
+    """“Pat Caddell: Democrat voters worried …” — a name, a colon, then what the named source says."""
+    start, stop = view.sentence_ranges[s]
+    colon = next((k for k in range(start + 1, min(stop, start + 6)) if view.words[k].text == ":"), None)
+    if colon is None:
+        return None
+    left = [view.words[k] for k in range(start, colon)]
+    if not all(w.text[:1].isupper() and not w.text.isupper() and w.upos in ("PROPN", "NOUN", "ADJ") for w in left):
+        return None
+    if any(lexicon.lookup(w.lemma, w.text, "VERB") for w in left):
+        return None
+    content = trim_words(view, list(range(colon + 1, stop)), keep_quotes=True)
+    if not content or not is_clausal(view, content):
+        return None
+    return Draft(ClaimKind.INDIRECT, [colon], ":", list(range(start, colon)), [chars(view, content)], 0.55, "speech")
+
+
+def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
+    """“a missile that Kyiv claims was made in …”: a reporting verb the tagger took for a plural noun."""
+    sentence = view.sentence_of(k)
+    if not view.words[k].lower.endswith("s") or k - 1 < sentence.start or k + 1 >= sentence.stop:
+        return None
+    before, after = view.words[k - 1], view.words[k + 1]
+    if before.upos not in ("PROPN", "PRON", "NOUN") or before.text[:1].islower() and before.upos != "PRON":
+        return None
+    if not (after.upos in ("AUX", "VERB", "DET", "PRON", "PROPN", "NUM") or is_complementizer(view, k + 1)):
+        return None
+    source = extend_left(view, [k - 1], [k])
+    end = content_end(view, k, k + 1)
+    content = trim_words(view, list(range(k + 1, end + 1)), keep_quotes=True)
+    if not content or not is_clausal(view, content):
+        return None
+    return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)

@@ -1,0 +1,230 @@
+"""Span helpers shared by the rules: verb groups, source phrases and where content stops."""
+from __future__ import annotations
+
+from .view import DocView
+
+EXPLETIVES = {"it", "there"}
+GROUP_RELS = {"aux", "aux:pass", "cop"}
+GROUP_ADVERBS = {"not", "n't", "never", "also", "recently", "repeatedly", "previously", "already", "later", "then",
+                 "again", "publicly", "privately", "independently", "still", "once", "first", "further", "initially",
+                 "reportedly", "allegedly", "earlier", "finally", "often", "frequently", "openly", "explicitly",
+                 "flatly", "strongly", "widely", "long", "just", "even", "only", "categorically", "firmly"}
+EDGE_PUNCT = set(",;:.!?—–-()[]") | {"--"}
+CLAUSE_STARTERS = {"that", "whether", "if", "how", "what", "why", "when", "where", "who", "which", "to"}
+STOP_AFTER_COMMA = {"which", "where", "while", "whereas", "although", "though", "as", "but"}
+
+
+def verb_group(view: DocView, v: int) -> list[int]:
+    """The contiguous verb group around cue verb ``v``: auxiliaries, negation and adverbs that touch it."""
+    members = {v} | {c for c in view.children[v] if view.words[c].deprel in GROUP_RELS
+                     or view.words[c].deprel in ("advmod", "compound:prt") and view.words[c].lower in GROUP_ADVERBS
+                     or view.words[c].deprel == "compound:prt"}
+    sentence = view.sentence_of(v)
+    lo = hi = v
+    while lo - 1 in members and lo - 1 in sentence:
+        lo -= 1
+    while hi + 1 in members and hi + 1 in sentence:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def is_passive(view: DocView, v: int) -> bool:
+    if view.kids(v, "aux:pass", "nsubj:pass", "csubj:pass", "obl:agent"):
+        return True
+    if view.words[v].feat("Voice") != "Pass":
+        return False
+    return any(view.words[c].lemma == "be" for c in view.kids(v, "aux")) or any(
+        view.words[m].lower in ("as", "by") for c in view.kids(v, "obl", "mark") for m in [c, *view.kids(c, "case")])
+
+
+def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int | None:
+    """The active subject head of ``v``, inherited through coordination and non-finite clauses."""
+    for c in view.kids(v, "nsubj", "csubj"):
+        w = view.words[c]
+        if w.deprel.endswith(":pass") or w.lower == "there":
+            return None
+        return c
+    w = view.words[v]
+    if w.head is not None and w.head not in seen and (
+            w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
+        return subject(view, w.head, seen=seen | {v})
+    return None
+
+
+def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
+    """The source of active cue ``v``: all its subjects (the parser often splits a name), extended over a
+    title-and-name run to their left ("Russian human rights ombudsman Tatyana Moskalkova")."""
+    subjects = [c for c in view.kids(v, "nsubj") if view.words[c].lower != "there"
+                and not view.words[c].deprel.endswith(":pass")]
+    w = view.words[v]
+    if not subjects and w.head is not None and (
+            w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
+        return [i for i in source_words(view, w.head, verb_group(view, w.head)) if i not in cue]
+    words = sorted({i for h in subjects for i in phrase(view, h, set(cue))})
+    if not words:
+        return []
+    words = [i for i in range(words[0], words[-1] + 1) if i not in cue]
+    words = cut_relative(view, words)
+    if words and words[0] > cue[-1]:
+        return words
+    return with_apposition(view, extend_left(view, words, cue), cue)
+
+
+def cut_relative(view: DocView, words: list[int]) -> list[int]:
+    """Drop a non-restrictive relative clause: "officials in three regions, which were hit …"."""
+    for k, i in enumerate(words[1:], 1):
+        if view.words[i].lower in ("which", "who", "whose") and view.words[words[k - 1]].text == ",":
+            return trim_words(view, words[:k])
+    return words
+
+
+def with_apposition(view: DocView, words: list[int], cue: list[int]) -> list[int]:
+    """Add an apposition between source and cue: "Tatyana Moskalkova, Russia's human rights commissioner, told"."""
+    if not words or words[-1] >= cue[0]:
+        return words
+    gap = list(range(words[-1] + 1, cue[0]))
+    if len(gap) < 3 or len(gap) > 20 or view.words[gap[0]].text != "," or view.words[gap[-1]].text != ",":
+        return words
+    if any(view.words[i].upos in ("VERB", "AUX") and view.words[i].feat("VerbForm") == "Fin" for i in gap):
+        return words
+    return words + gap[:-1]
+
+
+NAME_CHAIN = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "ADP", "INTJ", "X"}
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "minister"}
+
+
+def extend_left(view: DocView, words: list[int], cue: list[int]) -> list[int]:
+    """Prepend the noun-phrase material the parser cut off: titles, premodifiers, first names.
+
+    A lower-case word tagged VERB is accepted only when the run reaches the sentence start, where
+    it is almost always a mis-tagged noun ("Russian human rights ombudsman Tatyana Moskalkova said").
+    """
+    if not words or view.words[words[0]].upos == "PRON":
+        return words
+    start = view.sentence_of(words[0]).start
+
+    def scan(allow_verbs: bool) -> int:
+        k = words[0] - 1
+        while k >= start:
+            w = view.words[k]
+            chain = w.upos in NAME_CHAIN or w.lower.rstrip(".") in TITLES or w.text in ("-", "’s", "'s", "&")
+            chain = chain or allow_verbs and w.upos == "VERB" and w.text.islower() and not view.kids(k, "aux")
+            if not chain or w.upos == "PUNCT" and w.text != "-" or view.in_quote(k) != view.in_quote(words[0]):
+                break
+            k -= 1
+        return k
+
+    k = scan(True)
+    if k >= start:
+        k = scan(False)
+    run = list(range(k + 1, words[0]))
+    while run and view.words[run[0]].upos in ("ADP", "PART", "CCONJ", "VERB"):
+        run = run[1:]
+    return run + words
+
+
+def phrase(view: DocView, head: int, exclude: set[int]) -> list[int]:
+    """The noun phrase of ``head``: its subtree minus relative clauses and ``exclude``, contiguous around head, edges trimmed."""
+    cut = frozenset(c for c in view.children[head] if view.words[c].deprel in ("acl:relcl", "parataxis", "advcl"))
+    members = set(view.subtree(head, exclude=cut)) - exclude
+    if head not in members:
+        return []
+    lo = hi = head
+    while lo - 1 in members:
+        lo -= 1
+    while hi + 1 in members:
+        hi += 1
+    while lo < head and (view.words[lo].upos in ("SCONJ", "CCONJ") or view.words[lo].lower == "that"):
+        lo += 1
+    return cut_relative(view, trim_words(view, list(range(lo, hi + 1))))
+
+
+def trim_words(view: DocView, idx: list[int], keep_quotes: bool = False) -> list[int]:
+    """Drop punctuation from both ends of a word run (keeping quotation marks when asked)."""
+    def edge(i: int) -> bool:
+        w = view.words[i]
+        if keep_quotes and w.text in ('"', "“", "”", "'", "‘", "’"):
+            return False
+        return w.upos == "PUNCT" or w.text in EDGE_PUNCT
+    while idx and edge(idx[0]):
+        idx = idx[1:]
+    while idx and edge(idx[-1]):
+        idx = idx[:-1]
+    return idx
+
+
+def chars(view: DocView, idx: list[int]) -> tuple[int, int]:
+    return view.words[idx[0]].start, view.words[idx[-1]].end
+
+
+def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozenset[int] = frozenset()) -> int:
+    """Index of the last word of content that begins at ``start`` for cue ``v`` (may be < start: no content)."""
+    sentence = view.sentence_of(v)
+    end = sentence.stop - 1
+    cue_quote = view.quote_at(view.words[v].start)
+    for c in view.children[v]:
+        w = view.words[c]
+        if c > start and (w.deprel == "conj" and w.upos in ("VERB", "AUX") and ends_coordination(view, c)
+                          or w.rel == "parataxis" and c not in stop_at
+                          or w.rel == "advcl" and any(view.words[m].lower in ADVCL_MARKS for m in view.kids(c, "mark"))):
+            end = min(end, view.subtree(c)[0] - 1)
+    for i in range(start + 1, end + 1):
+        w = view.words[i]
+        if cue_quote and w.start >= cue_quote.end:
+            end = i - 1
+            break
+        if i in stop_at:
+            end = i - 1
+            break
+        if view.in_quote(i) and not view.in_quote(start):
+            continue
+        if w.text in (";", "—", "--") and not view.in_quote(i):
+            end = i - 1
+            break
+        if w.text == "," and i + 1 <= end and view.words[i + 1].lower in STOP_AFTER_COMMA and not view.in_quote(i):
+            end = i - 1
+            break
+    return end
+
+
+ADVCL_MARKS = {"as", "while", "after", "before", "because", "although", "though", "when", "since"}
+
+
+def ends_coordination(view: DocView, c: int) -> bool:
+    """Does the conjunct verb ``c`` start new material rather than continue the content?
+
+    Yes when it is itself a cue, when it shares the cue's subject (finite, no subject of its own:
+    "says A and invited B"), or when a comma sets off a clause with its own subject ("…, and Y did B").
+    """
+    from ..lexicon import load_lexicon
+
+    w = view.words[c]
+    if load_lexicon().lookup(w.lemma, w.text, "VERB"):
+        return True
+    own_subject = bool(view.kids(c, "nsubj", "csubj"))
+    if not own_subject:
+        return w.feat("VerbForm") == "Fin"
+    first = view.subtree(c)[0]
+    return first > 0 and view.words[first - 1].text == "," or view.words[first].text == ","
+
+
+def is_complementizer(view: DocView, j: int) -> bool:
+    """Is "that" at ``j`` introducing a content clause? Trust the parse, else what follows it."""
+    w = view.words[j]
+    if w.lower != "that":
+        return False
+    if w.upos == "SCONJ" or w.deprel == "mark":
+        return True
+    nxt = view.words[j + 1] if j + 1 < len(view.words) and view.words[j + 1].sent == w.sent else None
+    return nxt is not None and nxt.upos not in ("VERB", "AUX", "PUNCT", "ADP")
+
+
+def is_clausal(view: DocView, idx: list[int]) -> bool:
+    """Does a run of words look like a clause, infinitive or quotation rather than a bare noun phrase?"""
+    if not idx:
+        return False
+    first = view.words[idx[0]]
+    if first.lower in CLAUSE_STARTERS or first.text in ('"', "“", ":"):
+        return True
+    return any(view.words[i].upos in ("VERB", "AUX") for i in idx)

@@ -1,0 +1,199 @@
+"""Claims cued by verbs: active reporting verbs, passives, and evidential verify / provide-evidence remarks."""
+from __future__ import annotations
+
+from ..lexicon import CueEntry
+from ..model import ClaimKind
+from .draft import Draft
+from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase, source_words, subject, trim_words,
+                    verb_group)
+from .view import DocView
+
+LINKING_PREPOSITIONS = {"for", "on", "about", "of"}
+PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
+THAT_WINDOW = 15
+
+
+def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
+    group = verb_group(view, v)
+    if entry.frame == "verify" or entry.lemma == "confirm" and is_passive(view, v) and negated(view, group):
+        return verify_claim(view, v, entry, group)
+    if entry.frame == "proof":
+        return proof_claim(view, v, entry, group)
+    if entry.frame == "light":
+        return None
+    if is_passive(view, v):
+        return passive_claim(view, v, entry, group)
+    return active_claim(view, v, entry, group)
+
+
+def negated(view: DocView, group: list[int]) -> bool:
+    return any(view.words[i].lower in ("not", "n't", "never", "cannot") for i in group)
+
+
+def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
+    source = source_words(view, v, group)
+    cue = list(group)
+    content = quote_before(view, cue, source)
+    if content:
+        return Draft(ClaimKind.DIRECT, cue, entry.lemma, source, [chars(view, content)], 0.95 if source else 0.8,
+                     entry.cls)
+    start = content_start(view, v, entry, cue, source)
+    end = content_end(view, v, start, stop_at=frozenset(source))
+    content = trim_words(view, [i for i in range(start, end + 1) if i not in source], keep_quotes=True)
+    if entry.frame == "object" and content and view.words[content[0]].lower not in CLAUSE_STARTERS:
+        comma = next((k for k, i in enumerate(content) if view.words[i].text == "," and not view.in_quote(i)), None)
+        if comma and not is_clausal(view, content[:comma]):
+            content = trim_words(view, content[:comma])
+    ok = content and (is_clausal(view, content) or entry.frame in ("object", "objcomp"))
+    if entry.frame == "quote":
+        ok = ok and view.in_quote(content[0])
+    if not ok:
+        content = left_content(view, v, cue, source)
+    if not content:
+        return None
+    return Draft(ClaimKind.INDIRECT, cue, entry.lemma, source, [chars(view, content)],
+                 0.9 if source else 0.7, entry.cls)
+
+
+def quote_before(view: DocView, cue: list[int], source: list[int]) -> list[int]:
+    """“…,” he added — a quotation closing right before the cue-and-source block."""
+    block = min(cue + source)
+    if set(range(block, max(cue + source) + 1)) - set(cue + source) - {i for i in range(block, max(cue + source))
+                                                                      if view.words[i].text == ","}:
+        return []
+    k = block - 1
+    start = view.sentence_of(cue[0]).start
+    while k >= start and view.words[k].text == ",":
+        k -= 1
+    if k < start or view.words[k].text not in ("”", '"', "’") or not view.in_quote(k):
+        return []
+    quote = view.quote_at(view.words[k].start)
+    if quote is None or view.text[quote.start] in "‘'":
+        return []
+    return [i for i in range(start, k + 1) if view.words[i].start >= quote.start] or [k]
+
+
+def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source: list[int]) -> int:
+    sentence = view.sentence_of(v)
+    i = cue[-1] + 1
+    while i in source or i < sentence.stop and view.words[i].text in (",",):
+        i += 1
+    for j in range(i, min(sentence.stop, i + THAT_WINDOW)):
+        w = view.words[j]
+        if is_complementizer(view, j):
+            return j
+        if w.text in (";", "“", '"', ":") or w.upos == "VERB" and w.rel in ("ccomp", "xcomp", "conj", "parataxis"):
+            break
+    if i < sentence.stop and view.words[i].text == ":":
+        cue.append(i)
+        return i + 1
+    if i < sentence.stop and view.words[i].lower in LINKING_PREPOSITIONS and entry.frame in ("object", "objcomp"):
+        cue.append(i)
+        return i + 1
+    skip = {c for c in view.children[v] if view.words[c].rel in ("obl", "advmod", "nmod") and c >= i
+            and not view.kids(c, "mark")}
+    if entry.frame == "recipient":
+        skip |= set(view.kids(v, "obj", "iobj"))
+    while i < sentence.stop:
+        owner = next((c for c in skip if i in view.subtree(c)), None)
+        if owner is not None:
+            i = view.subtree(owner)[-1] + 1
+        elif view.words[i].text == ",":
+            i += 1
+        else:
+            break
+    return i
+
+
+def left_content(view: DocView, v: int, cue: list[int], source: list[int]) -> list[int]:
+    """Content before a postposed cue: “…,” he said / Russia is losing, officials say."""
+    block = min(cue + source)
+    if not source and view.words[v].deprel not in ("root", "parataxis"):
+        return []
+    sentence = view.sentence_of(v)
+    if block == sentence.start or view.words[block - 1].text not in (",", "”", '"', "’", ":", "—") \
+            and not view.in_quote(block - 1):
+        return []
+    after = [i for i in range(max(cue + source) + 1, sentence.stop) if view.words[i].upos != "PUNCT"]
+    if after and not view.in_quote(after[0]):
+        return []
+    content = trim_words(view, list(range(sentence.start, block)), keep_quotes=True)
+    return content if is_clausal(view, content) else []
+
+
+def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
+    agent = next((c for c in view.kids(v, "obl:agent", "obl")
+                  if any(view.words[k].lower == "by" for k in view.kids(c, "case"))), None)
+    by = set(view.kids(agent, "case")) if agent is not None else set()
+    source = [i for i in phrase(view, agent, set(group) | by)] if agent is not None else []
+    if any(view.words[m].lower == "as" for m in view.kids(v, "mark")) and view.words[v].head is not None:
+        host = view.words[v].head
+        own = set(view.subtree(v))
+        left = [i for i in view.subtree(host) if i not in own and i < group[0]]
+        left = trim_words(view, left[next((k for k, i in enumerate(left) if view.words[i].upos != "SCONJ"), 0):])
+        if not left:
+            return None
+        return Draft(ClaimKind.PASSIVE, group, entry.lemma, source, [chars(view, left)], 0.75, entry.cls)
+    parts = []
+    subj = next((c for c in view.kids(v, "nsubj:pass", "nsubj") if view.words[c].lower not in ("it", "there")), None)
+    if subj is not None:
+        subj_words = phrase(view, subj, set(group))
+        if subj_words:
+            parts.append(chars(view, subj_words))
+    start = group[-1] + 1
+    if agent is not None and start in view.subtree(agent):
+        start = view.subtree(agent)[-1] + 1
+    sentence = view.sentence_of(v)
+    if start < sentence.stop and view.words[start].lower in ("that", "to", "of", "whether", ":"):
+        end = content_end(view, v, start, stop_at=frozenset(source))
+        right = trim_words(view, list(range(start, end + 1)), keep_quotes=True)
+        if right and view.words[right[0]].lower == "of":
+            group = group + [right[0]]
+            right = right[1:]
+        if right:
+            parts.append(chars(view, right))
+    if not parts:
+        return None
+    return Draft(ClaimKind.PASSIVE, group, entry.lemma, source, parts, 0.8 if source else 0.7, entry.cls)
+
+
+def verify_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
+    if is_passive(view, v):
+        head = next((c for c in view.kids(v, "nsubj:pass", "nsubj")), None)
+        agent = next((c for c in view.kids(v, "obl:agent")), None)
+        source = phrase(view, agent, set(view.kids(agent, "case"))) if agent is not None else []
+    else:
+        head = next((c for c in view.kids(v, "obj")), None)
+        subj = subject(view, v)
+        source = phrase(view, subj, set(group)) if subj is not None else []
+    content = phrase(view, head, set(group)) if head is not None else []
+    if not content:
+        return None
+    return Draft(ClaimKind.EVIDENTIAL, group, entry.lemma, source, [chars(view, content)], 0.8, "evidential")
+
+
+def proof_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
+    """“did not provide evidence to back up his claim”: cue up to the backing verb, content its object."""
+    obj = next((c for c in view.kids(v, "obj") if view.words[c].lemma in ("evidence", "proof")), None)
+    if obj is None or obj - group[-1] > 3:
+        return None
+    cue = list(range(group[0], obj + 1))
+    i, sentence = obj + 1, view.sentence_of(v)
+    if i + 1 < sentence.stop and view.words[i].lower == "to" and view.words[i + 1].lemma in PROOF_VERBS:
+        cue += [i, i + 1]
+        i += 2
+        if i < sentence.stop and view.words[i].lower == "up":
+            cue.append(i)
+            i += 1
+    elif i < sentence.stop and view.words[i].lower in ("for", "of", "about"):
+        cue.append(i)
+        i += 1
+    elif not (i < sentence.stop and view.words[i].lower == "that"):
+        return None
+    end = content_end(view, v, i)
+    content = trim_words(view, list(range(i, end + 1)), keep_quotes=True)
+    if not content:
+        return None
+    subj = subject(view, v)
+    source = phrase(view, subj, set(cue)) if subj is not None else []
+    return Draft(ClaimKind.EVIDENTIAL, cue, entry.lemma, source, [chars(view, content)], 0.75, "evidential")

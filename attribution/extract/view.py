@@ -1,0 +1,113 @@
+"""A flat, index-based view of a parsed Stanza document that the extraction rules work on."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..quotes import Quote, paragraph_spans
+
+__all__ = ["Word", "DocView"]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One syntactic word; ``i`` and ``head`` index ``DocView.words``; ``head`` is None for roots."""
+
+    i: int
+    sent: int
+    text: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int | None
+    deprel: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def rel(self) -> str:
+        """Deprel without subtype: ``nsubj:pass`` → ``nsubj``."""
+        return self.deprel.split(":")[0]
+
+    def feat(self, name: str) -> str | None:
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+class DocView:
+    """Words, sentence ranges, dependency children, quotations and paragraphs of one document."""
+
+    def __init__(self, text: str, words: list[Word], sentence_ranges: list[tuple[int, int]], quotes: list[Quote]):
+        self.text = text
+        self.words = words
+        self.sentence_ranges = sentence_ranges
+        self.quotes = quotes
+        self.children: list[list[int]] = [[] for _ in words]
+        for w in words:
+            if w.head is not None:
+                self.children[w.head].append(w.i)
+
+    @classmethod
+    def from_stanza(cls, doc, quotes: list[Quote]) -> "DocView":  # noqa: ANN001 - stanza Document
+        words: list[Word] = []
+        ranges = []
+        for s_idx, sentence in enumerate(doc.sentences):
+            base = len(words)
+            for token in sentence.tokens:
+                for word in token.words:
+                    start = word.start_char if word.start_char is not None else token.start_char
+                    end = word.end_char if word.end_char is not None else token.end_char
+                    head = base + word.head - 1 if word.head else None
+                    words.append(Word(len(words), s_idx, word.text, word.lemma or word.text, word.upos or "X",
+                                      word.feats or "", head, word.deprel or "dep", start, end))
+            ranges.append((base, len(words)))
+        return cls(doc.text, words, ranges, quotes)
+
+    # -- structure -------------------------------------------------------------------------------
+    def kids(self, i: int, *rels: str) -> list[int]:
+        """Children of ``i``, restricted to the given deprels (full or base) when any are given."""
+        return [c for c in self.children[i] if not rels or self.words[c].deprel in rels or self.words[c].rel in rels]
+
+    def subtree(self, i: int, exclude: frozenset[int] = frozenset()) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            n = stack.pop()
+            if n in exclude:
+                continue
+            out.append(n)
+            stack.extend(self.children[n])
+        return sorted(out)
+
+    def sentence_of(self, i: int) -> range:
+        start, end = self.sentence_ranges[self.words[i].sent]
+        return range(start, end)
+
+    # -- quotations and paragraphs ---------------------------------------------------------------
+    def quote_at(self, char: int) -> Quote | None:
+        """The quotation covering character ``char``, if any."""
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
+
+    def in_quote(self, i: int) -> bool:
+        return self.quote_at(self.words[i].start) is not None
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return paragraph_spans(self.text)
+
+    def paragraph_of_char(self, char: int) -> int:
+        starts = [s for s, _ in self.paragraphs]
+        return max(0, bisect_right(starts, char) - 1)
+
+    def words_between(self, start_char: int, end_char: int) -> list[int]:
+        return [w.i for w in self.words if w.start >= start_char and w.end <= end_char]
