@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..lexicon import CueEntry, Lexicon
 from ..model import ClaimKind
 from .draft import Draft
-from .spans import (chars, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
+from .spans import (chars, cut_relative, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
                     trim_words, verb_group)
 from .view import DocView
 
@@ -62,7 +62,7 @@ def adverb_claim(view: DocView, a: int, entry: CueEntry) -> Draft | None:
     while hi + 1 in members or hi + 1 == a:
         hi += 1
     left = trim_words(view, list(range(lo, a)), keep_quotes=True)
-    right = trim_words(view, list(range(a + 1, hi + 1)), keep_quotes=True)
+    right = cut_relative(view, trim_words(view, list(range(a + 1, hi + 1)), keep_quotes=True))
     parts = [chars(view, p) for p in (left, right) if p]
     if not parts:
         return None

@@ -31,7 +31,7 @@ def verb_group(view: DocView, v: int) -> list[int]:
 def is_passive(view: DocView, v: int) -> bool:
     if view.kids(v, "aux:pass", "nsubj:pass", "csubj:pass", "obl:agent"):
         return True
-    if view.words[v].feat("Voice") != "Pass":
+    if view.words[v].feat("Voice") != "Pass" or any(view.words[c].deprel == "nsubj" for c in view.children[v]):
         return False
     return any(view.words[c].lemma == "be" for c in view.kids(v, "aux")) or any(
         view.words[m].lower in ("as", "by") for c in view.kids(v, "obl", "mark") for m in [c, *view.kids(c, "case")])

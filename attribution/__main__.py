@@ -1,0 +1,6 @@
+"""``python -m attribution`` is the ``attribution`` command."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""The ``attribution`` command: parses arguments and calls the library, nothing more."""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import __version__
+from .errors import AttributionError, InputError
+from .inputs import InputDocument, expand_inputs, read_input
+from .writers import FORMATS
+
+__all__ = ["main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="attribution", description="Find who says what in English news text.")
+    parser.add_argument("--version", action="version", version=f"attribution {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    annotate = commands.add_parser("annotate", help="find the claims of text files")
+    annotate.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (*.txt, recursively) or -")
+    annotate.add_argument("-o", "--output", default="out", metavar="DIR", help="output directory (default: out/)")
+    annotate.add_argument("--format", default="json", choices=sorted(FORMATS), help="output format (default: json)")
+    annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    annotate.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                          help="invalid UTF-8: refuse the file (strict) or replace bad bytes")
+    annotate.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per Stanza batch")
+    annotate.add_argument("--quiet", action="store_true", help="no progress bar")
+    annotate.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+def report(error: BaseException, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(error)
+    text = str(error) if isinstance(error, AttributionError) else f"internal error: {type(error).__name__}: {error}"
+    print(f"attribution: error: {' '.join(text.split())}", file=sys.stderr)
+
+
+def readable(paths: list[str | InputError], errors: str, failed: list[str], debug: bool) -> Iterator[InputDocument]:
+    for item in paths:
+        if isinstance(item, InputError):
+            report(item, debug)
+            failed.append(item.path)
+            continue
+        try:
+            yield read_input(item, errors)
+        except InputError as error:
+            report(error, debug)
+            failed.append(item)
+
+
+def annotate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .annotator import Annotator
+
+    annotator = Annotator(args.models, batch_size=args.batch_size)
+    paths = list(expand_inputs(args.inputs))
+    failed: list[str] = []
+    fmt = FORMATS[args.format]
+    out_dir = Path(args.output)
+    taken: set[str] = set()
+    with tqdm(total=len(paths), unit="doc", disable=args.quiet or len(paths) < 2, file=sys.stderr) as bar:
+        for doc_input, result in annotate_each(annotator, readable(paths, args.encoding_errors, failed, args.debug)):
+            bar.update(1)
+            if isinstance(result, BaseException):
+                report(InputError(doc_input.path, str(result)) if isinstance(result, AttributionError)
+                       else result, args.debug)
+                failed.append(doc_input.path)
+                continue
+            if args.format == "table":
+                sys.stdout.write(fmt.render(result))
+                continue
+            from .output import write_atomic
+
+            write_atomic(out_dir / unique_name(result.id, fmt.SUFFIX, taken), fmt.render(result))
+        bar.update(len(paths) - bar.n)
+    return 1 if failed else 0
+
+
+def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, ANN201
+    """(input, document or exception) for each input; a failing batch is retried document by document."""
+    from itertools import islice
+
+    while batch := list(islice(docs, annotator.batch_size)):
+        try:
+            results = list(annotator.annotate_many([d.text for d in batch], ids=[d.id for d in batch]))
+        except Exception:  # noqa: BLE001 - isolate the bad document below
+            results = []
+            for d in batch:
+                try:
+                    results.append(annotator.annotate(d.text, d.id))
+                except Exception as error:  # noqa: BLE001 - reported per document
+                    results.append(error)
+        yield from zip(batch, results)
+
+
+def unique_name(doc_id: str, suffix: str, taken: set[str]) -> str:
+    name, n = doc_id, 1
+    while name in taken:
+        n += 1
+        name = f"{doc_id}-{n}"
+    taken.add(name)
+    return name + suffix
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return annotate(args)
+    except AttributionError as error:
+        report(error, args.debug)
+        return 1
+    except KeyboardInterrupt:
+        print("attribution: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

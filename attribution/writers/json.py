@@ -1,0 +1,60 @@
+"""JSON: the document text, its sentences and every claim with exact character offsets."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..model import AnnotatedDocument, Claim, ClaimKind, Span
+
+SUFFIX = ".json"
+FORMAT_VERSION = "1"
+
+
+def span_dict(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind.value,
+        "source": span_dict(claim.source) if claim.source else None,
+        "cue": [span_dict(s) for s in claim.cue],
+        "cue_lemma": claim.cue_lemma,
+        "content": [span_dict(s) for s in claim.content],
+        "sentences": list(claim.sentences),
+        "confidence": claim.confidence,
+    }
+
+
+def document_dict(doc: AnnotatedDocument) -> dict[str, Any]:
+    return {
+        "format": f"attribution-json/{FORMAT_VERSION}",
+        "generator": f"attribution {__version__}",
+        "id": doc.id,
+        "text": doc.text,
+        "word_count": doc.word_count,
+        "sentences": [span_dict(s) for s in doc.sentences],
+        "claims": [claim_dict(c) for c in doc.claims],
+        "warnings": list(doc.warnings),
+    }
+
+
+def render(doc: AnnotatedDocument) -> str:
+    return json.dumps(document_dict(doc), ensure_ascii=False, indent=1) + "\n"
+
+
+def span_from(data: dict[str, Any]) -> Span:
+    return Span(data["start"], data["end"], data["text"])
+
+
+def parse(data: str) -> AnnotatedDocument:
+    """The document that :func:`render` wrote."""
+    raw = json.loads(data)
+    claims = tuple(Claim(c["id"], ClaimKind(c["kind"]), tuple(span_from(s) for s in c["cue"]), c["cue_lemma"],
+                         tuple(span_from(s) for s in c["content"]),
+                         span_from(c["source"]) if c["source"] else None, tuple(c["sentences"]), c["confidence"])
+                   for c in raw["claims"])
+    return AnnotatedDocument(raw["id"], raw["text"], tuple(span_from(s) for s in raw["sentences"]), claims,
+                             raw["word_count"], tuple(raw.get("warnings", ())))
