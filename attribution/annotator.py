@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -9,7 +10,7 @@ from threading import Lock
 
 from . import processors
 from .errors import InputError, message
-from .model import AnnotatedDocument, Span
+from .model import AnnotatedDocument, Claim, Span
 from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
 
 __all__ = ["Annotator"]
@@ -62,9 +63,26 @@ class Annotator:
             for doc_id, text in batch:
                 check_text(text, doc_id)
             todo = [(doc_id, text) for doc_id, text in batch if text.strip()]
-            parsed = iter(self._pipeline.bulk_process([Document([], text=t) for _, t in todo])) if todo else iter(())
+            stanza_docs = [Document([], text=for_stanza(t)) for _, t in todo]
+            parsed = iter(self._pipeline.bulk_process(stanza_docs)) if todo else iter(())
             for doc_id, text in batch:
                 yield to_document(doc_id, text, next(parsed)) if text.strip() else AnnotatedDocument(doc_id, text, (), (), 0)
+
+
+def for_stanza(text: str) -> str:
+    """The text with CR and CRLF line ends as LF, same length, so that every offset stays valid.
+
+    Stanza's tokenizer only knows LF paragraph breaks; a CRLF becomes " \n" and a lone CR "\n".
+    """
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def rebase(claim: Claim, text: str) -> Claim:
+    """The claim with its span texts taken from the original ``text`` (offsets are unchanged)."""
+    def span(s: Span) -> Span:
+        return Span.of(text, s.start, s.end)
+    return replace(claim, cue=tuple(map(span, claim.cue)), content=tuple(map(span, claim.content)),
+                   source=span(claim.source) if claim.source else None)
 
 
 def check_text(text: object, doc_id: str) -> None:
@@ -78,4 +96,5 @@ def check_text(text: object, doc_id: str) -> None:
 def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document
     sentences = tuple(Span.of(text, s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
     words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
-    return AnnotatedDocument(doc_id, text, sentences, tuple(doc.claims or ()), words)
+    claims = tuple(rebase(c, text) for c in doc.claims or ()) if doc.text != text else tuple(doc.claims or ())
+    return AnnotatedDocument(doc_id, text, sentences, claims, words)

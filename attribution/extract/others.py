@@ -75,11 +75,8 @@ def according_claim(view: DocView, i: int) -> Draft | None:
     if i + 2 >= sentence.stop:
         return None
     cue = [i, i + 1]
-    head = view.words[i].head
-    source = phrase(view, head, set(cue)) if head is not None and head > i + 1 else []
-    if not source or source[0] != i + 2:
-        stop = next((k for k in range(i + 2, sentence.stop) if view.words[k].text in (",", ";", ".")), sentence.stop)
-        source = trim_words(view, list(range(i + 2, stop)))
+    stop = next((k for k in range(i + 2, sentence.stop) if view.words[k].text in (",", ";", ".", "—")), sentence.stop)
+    source = trim_words(view, list(range(i + 2, stop)))
     if not source:
         return None
     taken = set(range(i, source[-1] + 1))

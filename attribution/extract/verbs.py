@@ -11,6 +11,7 @@ from .view import DocView
 LINKING_PREPOSITIONS = {"for", "on", "about", "of"}
 PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
 THAT_WINDOW = 15
+LONG_NP = 5
 
 
 def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
@@ -44,7 +45,8 @@ def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
         comma = next((k for k, i in enumerate(content) if view.words[i].text == "," and not view.in_quote(i)), None)
         if comma and not is_clausal(view, content[:comma]):
             content = trim_words(view, content[:comma])
-    ok = content and (is_clausal(view, content) or entry.frame in ("object", "objcomp"))
+    ok = content and (is_clausal(view, content) or entry.frame in ("object", "objcomp")
+                      or len(content) >= LONG_NP and entry.cls == "speech")  # the tagger missed the verb
     if entry.frame == "quote":
         ok = ok and view.in_quote(content[0])
     if not ok:

@@ -1,0 +1,32 @@
+"""Reading PolNeAR-style BRAT standoff: Source / Cue / Content text-bound spans linked by Attribution events."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .evaluation import Attribution
+from .model import Span
+
+__all__ = ["read_attributions", "first_annotation"]
+
+
+def first_annotation(attributions_dir: Path, name: str) -> Path | None:
+    """The annotation of article ``name`` by the first annotator in sorted order (PolNeAR convention)."""
+    found = sorted(attributions_dir.glob(f"{name}_*.ann"))
+    return found[0] if found else None
+
+
+def read_attributions(ann_text: str, text: str) -> list[Attribution]:
+    spans: dict[str, tuple[Span, ...]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann_text.splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            _label, _, offsets = fields[1].partition(" ")
+            spans[fields[0]] = tuple(Span.of(text, int(a), int(b))
+                                     for a, b in (part.split() for part in offsets.split(";")))
+        elif line.startswith("E") and len(fields) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+
+    def part(event: dict[str, str], role: str) -> tuple[Span, ...]:
+        return spans.get(event.get(role, ""), ())
+    return [Attribution(part(e, "Source"), part(e, "Cue"), part(e, "Content")) for e in events]

@@ -1,0 +1,51 @@
+"""Offsets slice the original text exactly: curly quotes, non-ASCII, CRLF and CR line endings, batches."""
+from __future__ import annotations
+
+from conftest import SEEDS, SHARED
+
+from attribution import AnnotatedDocument
+
+
+def assert_exact(doc: AnnotatedDocument) -> None:
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start:sentence.end] == sentence.text
+    for claim in doc.claims:
+        for span in claim.parts():
+            assert doc.text[span.start:span.end] == span.text
+        assert claim.content, claim
+
+
+def test_seed_offsets(annotator):
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = annotator.annotate(path.read_text(encoding="utf-8"), path.stem)
+        assert len(doc.claims) >= 15
+        assert_exact(doc)
+
+
+def test_windows_and_old_mac_line_endings(annotator):
+    text = (SEEDS / "002_d7878f16286ace3a.txt").read_text(encoding="utf-8")
+    plain = annotator.annotate(text)
+    for newline in ("\r\n", "\r"):
+        doc = annotator.annotate(text.replace("\n", newline))
+        assert_exact(doc)
+        assert [(c.cue_text, c.content_text.replace(newline, "\n")) for c in doc.claims][:10] == \
+            [(c.cue_text, c.content_text) for c in plain.claims][:10]
+
+
+def test_batch_equals_one_by_one(annotator):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + ["", "Kyiv says it is fine."]
+    batched = list(annotator.annotate_many(texts))
+    single = [annotator.annotate(t, f"doc{n}") for n, t in enumerate(texts, 1)]
+    assert batched == single
+
+
+def test_empty_and_blank_documents(annotator):
+    for text in ("", "   \n\n  "):
+        doc = annotator.annotate(text)
+        assert doc.claims == () and doc.sentences == () and doc.text == text
+
+
+def test_polnear_dev_sample_runs(annotator):
+    texts = sorted((SHARED / "data/polnear/dev/text").glob("*.txt"))[:6]
+    for doc in annotator.annotate_many([p.read_text(encoding="utf-8") for p in texts]):
+        assert_exact(doc)

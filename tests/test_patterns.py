@@ -1,0 +1,110 @@
+"""One sentence per construction the annotator must recognise, through the real pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from attribution import ClaimKind
+
+CASES = [
+    # direct quotes: speaker after, inverted, before with a colon; straight and curly marks
+    ('“We will win,” said Ukrainian president Volodymyr Zelenskiy.',
+     ("Ukrainian president Volodymyr Zelenskiy", "said", "“We will win,”")),
+    ('"Prices will rise," the minister said.', ("the minister", "said", '"Prices will rise,"')),
+    ('The minister said: “Prices will rise sharply this winter.”',
+     ("The minister", "said:", "“Prices will rise sharply this winter.”")),
+    # indirect speech, with and without "that", with a recipient, infinitival, accuse / deny / urge
+    ("Zelenskiy said the development highlights Ukraine's need for more support.",
+     ("Zelenskiy", "said", "the development highlights Ukraine's need for more support")),
+    ("The ministry said on Monday that five people were killed.",
+     ("The ministry", "said", "that five people were killed")),
+    ("Moskalkova told Russian media that the evacuees had been placed in shelters.",
+     ("Moskalkova", "told", "that the evacuees had been placed in shelters")),
+    ("Russia claimed to have seized the village of Levadne.",
+     ("Russia", "claimed", "to have seized the village of Levadne")),
+    ("Kyiv has accused North Korea of sending troops to Russia.",
+     ("Kyiv", "has accused", "North Korea of sending troops to Russia")),
+    ("Pyongyang has denied sending arms to Moscow.", ("Pyongyang", "has denied", "sending arms to Moscow")),
+    ("The president urged allies to act right now.", ("The president", "urged", "allies to act right now")),
+    ("Mr Zelenskiy reiterated a call for more weapons.", ("Mr Zelenskiy", "reiterated a call for", "more weapons")),
+    # mixed quote
+    ("The minister said it was “highly likely” that six officers were killed.",
+     ("The minister", "said", "it was “highly likely” that six officers were killed")),
+    # according to, nominal, adverbial, passives
+    ("According to a government source in Berlin, Biden will visit Germany on Friday.",
+     ("a government source in Berlin", "According to", "Biden will visit Germany on Friday")),
+    ("North Korea has reportedly been providing Moscow with weapons.",
+     (None, "reportedly", "North Korea has | been providing Moscow with weapons")),
+    ("The casualties were reported by local officials.", ("local officials", "were reported", "The casualties")),
+    ("It was reported that the bridge had collapsed.", (None, "was reported", "that the bridge had collapsed")),
+    ("The situation is expected to be high on the agenda.",
+     (None, "is expected", "The situation | to be high on the agenda")),
+    # coordinated sources, evidential remarks, dismissals
+    ("Ukraine and the US say Russia is using North Korean shells.",
+     ("Ukraine and the US", "say", "Russia is using North Korean shells")),
+    ("The reports could not be independently verified.",
+     (None, "could not be independently verified", "The reports")),
+    ("Zelenskiy did not provide evidence to back up his claim.",
+     ("Zelenskiy", "did not provide evidence to back up", "his claim")),
+    ("The Kremlin has dismissed those claims.", ("The Kremlin", "has dismissed", "those claims")),
+    # headline in title case
+    ("Zelenskiy Claims North Korea Sending Soldiers, Weapons To Russia",
+     ("Zelenskiy", "Claims", "North Korea Sending Soldiers, Weapons To Russia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_construction(claims_of, text, expected):
+    assert expected in claims_of(text)
+
+
+def test_relative_clause_source(claims_of):
+    found = claims_of("A firefighter inspected a missile that Kyiv claims was made in North Korea.")
+    assert any(src == "Kyiv" and cue == "claims" and "was made in North Korea" in content
+               for src, cue, content in found)
+
+
+def test_nominal_report_of(claims_of):
+    found = claims_of("The Kremlin said reports of North Koreans serving in Ukraine were fake news.")
+    assert (None, "reports of", "North Koreans serving in Ukraine") in found
+
+
+def test_as_reported_by(claims_of):
+    found = claims_of("Six officers were killed in a strike, as reported by media in Kyiv.")
+    assert any(cue == "reported" and content == "Six officers were killed in a strike" for _, cue, content in found)
+
+
+def test_quote_continues_in_next_sentence_and_paragraph(annotator):
+    text = ("“We will hold the line,” the general said. “Nobody is leaving.”\n\n"
+            "“The reinforcements arrive next week.”\n\nThe weather was cold.")
+    claims = annotator.annotate(text).claims
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.kind is ClaimKind.DIRECT
+    assert [s.text for s in claim.content] == ["“We will hold the line,”", "“Nobody is leaving.”",
+                                                "“The reinforcements arrive next week.”"]
+
+
+def test_quote_over_several_sentences_before_cue(annotator):
+    text = "“This is not about weapons. It is about people. It is about time,” said the president."
+    (claim,) = annotator.annotate(text).claims
+    assert claim.content[0].text == "“This is not about weapons. It is about people. It is about time,”"
+    assert claim.source.text == "the president"
+
+
+def test_speaker_inside_quote_pair(annotator):
+    text = "“Obviously, our relations need to develop,” he added, urging allies “to act right now”."
+    found = {(c.cue_text, c.content_text) for c in annotator.annotate(text).claims}
+    assert ("added", "“Obviously, our relations need to develop,”") in found
+    assert ("urging", "allies “to act right now”") in found
+
+
+def test_kinds(annotator):
+    text = ("“We will win,” he said. According to officials, the bridge fell. The army reportedly retreated. "
+            "Kyiv says it is fine. He said it was “highly likely” to rain.")
+    kinds = [c.kind for c in annotator.annotate(text).claims]
+    assert kinds == [ClaimKind.DIRECT, ClaimKind.ACCORDING_TO, ClaimKind.ADVERBIAL, ClaimKind.INDIRECT,
+                     ClaimKind.MIXED]
+
+
+def test_no_claims_in_plain_narrative(annotator):
+    assert annotator.annotate("Heavy fighting continued around the city. Two ships were damaged.").claims == ()

@@ -1,0 +1,75 @@
+"""Pure parts that need no pipeline: quotations, decoding, the lexicon, model resolution, the data model."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from attribution import ModelsNotFoundError, Span, resolve_models
+from attribution.errors import InputError
+from attribution.inputs import decode
+from attribution.lexicon import load_lexicon
+from attribution.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_quotes_straight_curly_and_miscurled():
+    assert quoted('"This is it,” he said.') == ['"This is it,”']
+    assert quoted('“When we talk," Zelenskiy said.') == ['“When we talk,"']
+    assert quoted("It was “highly likely” that it is a 'foreign agent'.") == ["“highly likely”", "'foreign agent'"]
+
+
+def test_quotes_left_open_run_to_paragraph_end():
+    text = "“First paragraph goes on.\n\n“Second one closes.”"
+    assert quoted(text) == ["“First paragraph goes on.", "“Second one closes.”"]
+    assert [q.closed for q in find_quotes(text)] == [False, True]
+
+
+def test_apostrophes_are_not_quotes():
+    assert quoted("Russia’s army and the officials’ claims") == []
+
+
+def test_decode_boms_and_errors():
+    assert decode(codecs.BOM_UTF8 + "Kyiv’s".encode(), "a.txt") == "Kyiv’s"
+    assert decode("Kyiv says".encode("utf-16"), "a.txt") == "Kyiv says"
+    with pytest.raises(InputError, match=r"a\.txt: invalid UTF-8 at byte 3"):
+        decode(b"abc\xff", "a.txt")
+    assert decode(b"abc\xff", "a.txt", "replace") == "abc\ufffd"
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x00\x01\x02", "b.bin")
+
+
+def test_lexicon_is_data_with_classes_and_frames():
+    lexicon = load_lexicon()
+    assert lexicon.lookup("say", "said", "VERB").cls == "speech"
+    assert lexicon.lookup("Claims", "Claims", "VERB").lemma == "claim"  # title-case headline form
+    assert lexicon.lookup("deny", "denied", "VERB").frame == "object"
+    assert lexicon.lookup("reportedly", "reportedly", "ADV") is not None
+    assert {e.frame for e in lexicon.entries.values()} <= {
+        "clause", "object", "recipient", "objcomp", "verify", "proof", "quote", "light"}
+
+
+def test_models_not_found_is_one_clear_error(tmp_path, monkeypatch):
+    with pytest.raises(ModelsNotFoundError) as caught:
+        resolve_models(tmp_path / "nowhere")
+    message = str(caught.value)
+    assert "nowhere" in message and "--models" in message and "\n" not in message
+
+
+def test_models_resolution_order(tmp_path, monkeypatch):
+    shared = resolve_models()
+    assert shared.origin in ("shared checkout", "$ATTRIBUTION_MODELS", "Stanza resources directory")
+    monkeypatch.setenv("ATTRIBUTION_MODELS", str(shared.directory))
+    assert resolve_models().origin == "$ATTRIBUTION_MODELS"
+    assert resolve_models(shared.directory).origin == "argument"
+
+
+def test_span_checks_its_text():
+    assert Span.of("abcdef", 1, 3) == Span(1, 3, "bc")
+    with pytest.raises(ValueError):
+        Span(1, 3, "bcd")
+    with pytest.raises(ValueError):
+        Span(3, 3, "")
