@@ -46,6 +46,13 @@ CASES = [
     ("Zelenskiy did not provide evidence to back up his claim.",
      ("Zelenskiy", "did not provide evidence to back up", "his claim")),
     ("The Kremlin has dismissed those claims.", ("The Kremlin", "has dismissed", "those claims")),
+    ("There were reports that the bridge had collapsed.", (None, "reports", "that the bridge had collapsed")),
+    ("The mayor allegedly took bribes from contractors.",
+     (None, "allegedly", "The mayor | took bribes from contractors")),
+    ("Ukrainian forces were suspected of forcibly taking residents to Ukraine.",
+     (None, "were suspected of", "Ukrainian forces | forcibly taking residents to Ukraine")),
+    ("Officials said the attack killed five people, adding that rescue work continued.",
+     ("Officials", "said", "the attack killed five people")),
     # headline in title case
     ("Zelenskiy Claims North Korea Sending Soldiers, Weapons To Russia",
      ("Zelenskiy", "Claims", "North Korea Sending Soldiers, Weapons To Russia")),
@@ -55,6 +62,11 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_construction(claims_of, text, expected):
     assert expected in claims_of(text)
+
+
+def test_possessive_claim_that(claims_of):
+    found = claims_of("Zelenskiy's claim that North Korea sent troops was denied by Moscow.")
+    assert ("Zelenskiy", "claim", "that North Korea sent troops") in found
 
 
 def test_relative_clause_source(claims_of):

@@ -27,6 +27,7 @@ def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draf
     else:
         return None
     end = content_end(view, n, start)
+    end = min(end, second_finite(view, start, end) - 1)  # "X's claim that … was denied": stop at the main verb
     if w.lower in NOUN_PREPOSITIONS and not (w.lower == "for" and entry.cls == "directive"):
         end = next((k - 1 for k in range(start, end + 1) if view.words[k].text in ("“", '"', ",", ";")
                     or view.words[k].feat("VerbForm") == "Fin"), end)
@@ -46,6 +47,18 @@ def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draf
             source = source_words(view, host, cue) or source
     return Draft(ClaimKind.NOMINAL, cue, entry.lemma, source, [chars(view, content)],
                  0.7 if source else 0.6, entry.cls)
+
+
+def second_finite(view: DocView, start: int, end: int) -> int:
+    """Index of a finite verb that follows a complete clause without a conjunction (or end + 1)."""
+    seen = False
+    for k in range(start, end + 1):
+        w = view.words[k]
+        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" and not view.in_quote(k):
+            if seen and view.words[k - 1].lower not in ("and", "or", "but", ",", "that", "which", "who", "not"):
+                return k
+            seen = True
+    return end + 1
 
 
 def adverb_claim(view: DocView, a: int, entry: CueEntry) -> Draft | None:

@@ -167,6 +167,7 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
         w = view.words[c]
         if c > start and (w.deprel == "conj" and w.upos in ("VERB", "AUX") and ends_coordination(view, c)
                           or w.rel == "parataxis" and c not in stop_at
+                          or w.rel == "advcl" and w.feat("VerbForm") in ("Ger", "Part") and comma_before(view, c)
                           or w.rel == "advcl" and any(view.words[m].lower in ADVCL_MARKS for m in view.kids(c, "mark"))):
             end = min(end, view.subtree(c)[0] - 1)
     for i in range(start + 1, end + 1):
@@ -191,6 +192,11 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
 ADVCL_MARKS = {"as", "while", "after", "before", "because", "although", "though", "when", "since"}
 
 
+def comma_before(view: DocView, c: int) -> bool:
+    first = view.subtree(c)[0]
+    return first > 0 and view.words[first - 1].text == "," or view.words[first].text == ","
+
+
 def ends_coordination(view: DocView, c: int) -> bool:
     """Does the conjunct verb ``c`` start new material rather than continue the content?
 
@@ -205,8 +211,7 @@ def ends_coordination(view: DocView, c: int) -> bool:
     own_subject = bool(view.kids(c, "nsubj", "csubj"))
     if not own_subject:
         return w.feat("VerbForm") == "Fin"
-    first = view.subtree(c)[0]
-    return first > 0 and view.words[first - 1].text == "," or view.words[first].text == ","
+    return comma_before(view, c)
 
 
 def is_complementizer(view: DocView, j: int) -> bool:

@@ -84,7 +84,7 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
         w = view.words[j]
         if is_complementizer(view, j):
             return j
-        if w.text in (";", "“", '"', ":") or w.upos == "VERB" and w.rel in ("ccomp", "xcomp", "conj", "parataxis"):
+        if w.text in (";", "“", '"', ":") or w.upos in ("VERB", "AUX") and w.feat("Tense") != "Past":
             break
     if i < sentence.stop and view.words[i].text == ":":
         cue.append(i)
