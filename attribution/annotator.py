@@ -16,13 +16,13 @@ from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
 __all__ = ["Annotator"]
 
 PIPELINE_PROCESSORS = ",".join((*STANZA_PROCESSORS, *processors.PROCESSORS))
-_PIPELINES: dict[tuple[str, bool], object] = {}
+_PIPELINES: dict[tuple[str, bool, str], object] = {}
 _LOCK = Lock()
 
 
-def pipeline_for(source: ModelSource, use_gpu: bool):  # noqa: ANN201 - stanza.Pipeline
-    """The process-wide Stanza pipeline for these models, built on first use."""
-    key = (str(source.directory), use_gpu)
+def pipeline_for(source: ModelSource, use_gpu: bool, method: str = "hybrid"):  # noqa: ANN201
+    """The process-wide Stanza pipeline for these models and method, built on first use."""
+    key = (str(source.directory), use_gpu, method)
     with _LOCK:
         if key not in _PIPELINES:
             import stanza
@@ -30,7 +30,7 @@ def pipeline_for(source: ModelSource, use_gpu: bool):  # noqa: ANN201 - stanza.P
             processors.register()
             _PIPELINES[key] = stanza.Pipeline(
                 "en", dir=str(source.directory), processors=PIPELINE_PROCESSORS, download_method=None,
-                use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=False)
+                use_gpu=use_gpu, logging_level="ERROR", attribution_method=method)
             logging.getLogger("stanza").setLevel(logging.ERROR)
         return _PIPELINES[key]
 
@@ -42,12 +42,15 @@ class Annotator:
     >>> doc = annotator.annotate("Kyiv says its troops are holding.")  # doctest: +SKIP
     """
 
-    def __init__(self, models: str | os.PathLike[str] | None = None, *, use_gpu: bool = False,
-                 batch_size: int = 8) -> None:
+    def __init__(self, models: str | os.PathLike[str] | None = None, *, method: str = "hybrid",
+                 use_gpu: bool = False, batch_size: int = 8) -> None:
+        """``models``: a Stanza resources directory (else found as the README says); ``method``: hybrid
+        (learned tagger plus rules, the default), rules, or learned."""
         self.models = resolve_models(models)
+        self.method = method
         self.use_gpu = use_gpu
         self.batch_size = max(1, batch_size)
-        self._pipeline = pipeline_for(self.models, use_gpu)
+        self._pipeline = pipeline_for(self.models, use_gpu, method)
 
     def annotate(self, text: str, doc_id: str | None = None) -> AnnotatedDocument:
         """Claims of one text; ``doc_id`` names it in outputs."""

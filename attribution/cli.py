@@ -22,14 +22,30 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = commands.add_parser("annotate", help="find the claims of text files")
     annotate.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (*.txt, recursively) or -")
     annotate.add_argument("-o", "--output", default="out", metavar="DIR", help="output directory (default: out/)")
-    annotate.add_argument("--format", default="json", choices=sorted(FORMATS), help="output format (default: json)")
+    annotate.add_argument("--format", default="json", type=formats, metavar="FORMAT[,FORMAT]",
+                          help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: json)")
     annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
     annotate.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                           help="invalid UTF-8: refuse the file (strict) or replace bad bytes")
     annotate.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per Stanza batch")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar")
     annotate.add_argument("--debug", action="store_true", help="show tracebacks")
+    evaluate = commands.add_parser("evaluate", help="score attributions against PolNeAR-style BRAT gold")
+    evaluate.add_argument("--gold", required=True, type=Path, metavar="DIR", help="gold: DIR/text + DIR/attributions")
+    evaluate.add_argument("--text", type=Path, metavar="DIR", help="texts, if not in GOLD/text")
+    evaluate.add_argument("--pred", type=Path, metavar="DIR", help="predicted NAME.ann files (default: annotate now)")
+    evaluate.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
+    evaluate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    evaluate.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
+
+
+def formats(value: str) -> list[str]:
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r} (choose from {', '.join(FORMATS)})")
+    return names
 
 
 def report(error: BaseException, debug: bool) -> None:
@@ -60,7 +76,6 @@ def annotate(args: argparse.Namespace) -> int:
     annotator = Annotator(args.models, batch_size=args.batch_size)
     paths = list(expand_inputs(args.inputs))
     failed: list[str] = []
-    fmt = FORMATS[args.format]
     out_dir = Path(args.output)
     taken: set[str] = set()
     with tqdm(total=len(paths), unit="doc", disable=args.quiet or len(paths) < 2, file=sys.stderr) as bar:
@@ -71,12 +86,7 @@ def annotate(args: argparse.Namespace) -> int:
                        else result, args.debug)
                 failed.append(doc_input.path)
                 continue
-            if args.format == "table":
-                sys.stdout.write(fmt.render(result))
-                continue
-            from .output import write_atomic
-
-            write_atomic(out_dir / unique_name(result.id, fmt.SUFFIX, taken), fmt.render(result))
+            write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken))
         bar.update(len(paths) - bar.n)
     return 1 if failed else 0
 
@@ -98,20 +108,52 @@ def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, AN
         yield from zip(batch, results)
 
 
-def unique_name(doc_id: str, suffix: str, taken: set[str]) -> str:
+def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str) -> None:  # noqa: ANN001
+    """Every requested format of one document; a text copy never overwrites its own input file."""
+    from .output import write_atomic
+    from .writers import STDOUT_FORMATS, outputs
+
+    for name in names:
+        if name in STDOUT_FORMATS:
+            sys.stdout.write(FORMATS[name].render(doc))
+            continue
+        for suffix, text in outputs(FORMATS[name], doc).items():
+            target = out_dir / (stem + suffix)
+            if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
+                continue
+            write_atomic(target, text)
+
+
+def unique_name(doc_id: str, taken: set[str]) -> str:
     name, n = doc_id, 1
     while name in taken:
         n += 1
         name = f"{doc_id}-{n}"
     taken.add(name)
-    return name + suffix
+    return name
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .corpus import evaluate_directory
+    from .output import write_atomic
+
+    report = evaluate_directory(args.gold, args.text, args.pred, args.models)
+    print(report.to_markdown())
+    if args.json:
+        write_atomic(args.json, json.dumps(report.to_dict(), indent=1) + "\n")
+    return 0
+
+
+COMMANDS = {"annotate": annotate, "evaluate": evaluate}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return annotate(args)
+        return COMMANDS[args.command](args)
     except AttributionError as error:
         report(error, args.debug)
         return 1

@@ -6,6 +6,10 @@ Definitions (also in docs/evaluation.md):
   matched counted one-to-one.
 - overlap: tokens (``\\w+`` runs) labelled with a role in the prediction versus in the gold; precision =
   shared / predicted, recall = shared / gold.
+- linked (attribution level): a prediction matches a gold attribution when their cues overlap, their contents
+  share at least half their tokens (Jaccard ≥ 0.5) and their sources overlap or are both absent; one-to-one,
+  best content agreement first.
+- exact (attribution level): source, cue and content all identical.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 
 from .model import Span
 
-__all__ = ["Attribution", "Score", "RoleScores", "score_document", "add_scores"]
+__all__ = ["Attribution", "Score", "RoleScores", "Report", "score_document", "add_scores", "linked_pairs", "kind_of"]
 
 ROLES = ("source", "cue", "content")
 TOKEN = re.compile(r"\w+")
@@ -95,3 +99,103 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution]) 
 def add_scores(total: RoleScores, scores: RoleScores) -> RoleScores:
     return {role: {m: total.get(role, {}).get(m, Score(0, 0, 0, 0)) + s for m, s in by.items()}
             for role, by in scores.items()}
+
+
+# -- attribution level ------------------------------------------------------------------------------
+QUOTES = set('"“”„«»')
+KINDS = ("direct", "indirect", "mixed", "other")
+LINK_JACCARD = 0.5
+
+
+def kind_of(a: Attribution) -> str:
+    """direct / indirect / mixed / other, from the text alone, so gold and prediction are classed alike."""
+    cue = " ".join(s.text for s in a.cue).lower().strip()
+    if cue.startswith(("according", "in ")) or not any(ch.isalpha() for ch in cue) or \
+            " " not in cue and cue.endswith("ly"):
+        return "other"
+    if a.content and all(s.text[0] in QUOTES and s.text[-1] in QUOTES for s in a.content):
+        return "direct"
+    if any(ch in QUOTES for s in a.content for ch in s.text):
+        return "mixed"
+    return "indirect"
+
+
+def overlap(x: tuple[Span, ...], y: tuple[Span, ...]) -> bool:
+    return any(a.start < b.end and b.start < a.end for a in x for b in y)
+
+
+def jaccard(x: tuple[Span, ...], y: tuple[Span, ...]) -> float:
+    tx, ty = tokens("", x), tokens("", y)
+    return len(tx & ty) / len(tx | ty) if tx | ty else 0.0
+
+
+def linked_pairs(gold: list[Attribution], pred: list[Attribution]) -> list[tuple[int, int]]:
+    """One-to-one matches (gold index, pred index): cues overlap, contents share ≥ half their tokens
+    (Jaccard), sources overlap or are both absent; best content agreement first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if not overlap(g.cue, p.cue):
+                continue
+            if bool(g.source) != bool(p.source) or g.source and not overlap(g.source, p.source):
+                continue
+            j = jaccard(g.content, p.content)
+            if j >= LINK_JACCARD:
+                candidates.append((-j, gi, pi))
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in sorted(candidates):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+@dataclass
+class Report:
+    """Corpus totals: per-role scores, attribution-level scores, and linked scores per kind."""
+
+    roles: RoleScores
+    linked: Score
+    exact: Score
+    by_kind: dict[str, Score]
+    documents: int = 0
+
+    @classmethod
+    def empty(cls) -> "Report":
+        zero = Score(0, 0, 0, 0)
+        return cls({}, zero, zero, {k: zero for k in KINDS})
+
+    def add(self, text: str, gold: list[Attribution], pred: list[Attribution]) -> None:
+        self.documents += 1
+        self.roles = add_scores(self.roles, score_document(text, gold, pred))
+        pairs = linked_pairs(gold, pred)
+        self.linked = self.linked + Score(len(pairs), len(pairs), len(pred), len(gold))
+        keys = Counter((key(a.source), key(a.cue), key(a.content)) for a in gold)
+        shared = sum((keys & Counter((key(a.source), key(a.cue), key(a.content)) for a in pred)).values())
+        self.exact = self.exact + Score(shared, shared, len(pred), len(gold))
+        for kind in KINDS:
+            g_of = {i for i, a in enumerate(gold) if kind_of(a) == kind}
+            p_of = {i for i, a in enumerate(pred) if kind_of(a) == kind}
+            self.by_kind[kind] = self.by_kind[kind] + Score(
+                sum(1 for _, pi in pairs if pi in p_of), sum(1 for gi, _ in pairs if gi in g_of), len(p_of), len(g_of))
+
+    def to_dict(self) -> dict:
+        def s(score: Score) -> dict:
+            return {"precision": round(score.precision, 4), "recall": round(score.recall, 4),
+                    "f1": round(score.f1, 4), "predicted": score.predicted, "gold": score.gold}
+        return {"documents": self.documents,
+                "roles": {r: {m: s(x) for m, x in by.items()} for r, by in self.roles.items()},
+                "attribution": {"linked": s(self.linked), "exact": s(self.exact)},
+                "by_kind": {k: s(x) for k, x in self.by_kind.items()}}
+
+    def to_markdown(self) -> str:
+        def pct(x: float) -> str:
+            return f"{100 * x:.1f}"
+        rows = [f"{self.documents} documents", "", "| measure | P | R | F1 | predicted | gold |", "|---|---|---|---|---|---|"]
+        items = [(f"{r} {m}", x) for r, by in self.roles.items() for m, x in by.items()]
+        items += [("attribution linked", self.linked), ("attribution exact", self.exact)]
+        items += [(f"linked, kind {k}", x) for k, x in self.by_kind.items()]
+        for name, x in items:
+            rows.append(f"| {name} | {pct(x.precision)} | {pct(x.recall)} | {pct(x.f1)} | {x.predicted} | {x.gold} |")
+        return "\n".join(rows)

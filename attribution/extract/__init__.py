@@ -12,15 +12,40 @@ from .others import (according_claim, adverb_claim, colon_claim, headline_claim,
 from .verbs import verb_claim
 from .view import DocView
 
-__all__ = ["extract_claims", "DocView"]
+__all__ = ["extract_claims", "DocView", "METHODS"]
 
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
 TRIM_CHARS = " \t\r\n\f\v,;:—–-"
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
-def extract_claims(view: DocView, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
+METHODS = ("hybrid", "rules", "learned")
+
+
+def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = "hybrid",
+                   tagger=None) -> tuple[Claim, ...]:  # noqa: ANN001 - pycrfsuite.Tagger
+    """Claims of one parsed document.
+
+    ``rules``: the transparent rules alone. ``learned``: the CRF span tagger (trained on PolNeAR) decides
+    sources, cues and contents. ``hybrid`` (default): the tagger's claims, plus the rule claims on cues the
+    tagger left untouched (evidential remarks, nested attributions). Without a tagger, rules alone.
+    """
     lexicon = lexicon or load_lexicon()
+    if method == "rules" or tagger is None:
+        drafts = rule_drafts(view, lexicon)
+    else:
+        from ..learned.decode import decode
+        from ..learned.tagger import tag
+
+        drafts = decode(view, tag(view, tagger))
+        if method == "hybrid":
+            taken = {i for d in drafts for i in d.cue}
+            drafts += [d for d in rule_drafts(view, lexicon) if not taken & set(d.cue)]
+    link_quotes(view, drafts, lexicon)
+    return finalize(view, prune(drafts))
+
+
+def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:
     drafts: list[Draft] = []
     for w in view.words:
         draft = None
@@ -46,8 +71,7 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None) -> tuple[Claim
             draft = colon_claim(view, s, lexicon) or headline_claim(view, s, lexicon)
             if draft:
                 drafts.append(draft)
-    link_quotes(view, drafts, lexicon)
-    return finalize(view, prune(drafts))
+    return drafts
 
 
 def prune(drafts: list[Draft]) -> list[Draft]:

@@ -3,18 +3,31 @@ from __future__ import annotations
 
 from stanza.pipeline.processor import Processor
 
-from ..extract import DocView, extract_claims
+from ..errors import UsageError
+from ..extract import METHODS, DocView, extract_claims
+from ..learned.tagger import load_tagger
 from ..lexicon import load_lexicon
 from ..quotes import find_quotes
 
 
 class AttributionProcessor(Processor):
-    """Sets ``doc.claims`` to a tuple of :class:`attribution.Claim`."""
+    """Sets ``doc.claims`` to a tuple of :class:`attribution.Claim`.
+
+    Config: ``attribution_method`` (hybrid, rules, learned) and ``attribution_model_path`` (a CRF model
+    other than the one shipped in package data).
+    """
 
     REQUIRES_DEFAULT = {"tokenize", "pos", "lemma", "depparse", "quotation"}
     PROVIDES_DEFAULT = {"attribution"}
 
+    def __init__(self, config, pipeline, device):  # noqa: ANN001 - Stanza's signature
+        super().__init__(config, pipeline, device)
+        self.method = config.get("method", "hybrid")
+        if self.method not in METHODS:
+            raise UsageError(f"unknown attribution method {self.method!r} (choose from {', '.join(METHODS)})")
+        self.tagger = load_tagger(config.get("model_path")) if self.method != "rules" else None
+
     def process(self, doc):  # noqa: ANN001 - stanza Document
         quotes = doc.quotations if doc.quotations is not None else find_quotes(doc.text)
-        doc.claims = extract_claims(DocView.from_stanza(doc, quotes), load_lexicon())
+        doc.claims = extract_claims(DocView.from_stanza(doc, quotes), load_lexicon(), self.method, self.tagger)
         return doc

@@ -1,15 +1,22 @@
-"""Output formats: one module per format, each with ``SUFFIX`` and ``render(doc) -> str``."""
+"""Output formats: one module per format, each with ``SUFFIX``, ``render(doc) -> str`` and optionally
+``outputs(doc) -> {suffix: text}`` when a format writes more than one file per document."""
 from __future__ import annotations
 
 from types import ModuleType
 
+from ..model import AnnotatedDocument
+from . import brat as brat_format
 from . import json as json_format
 from . import table as table_format
 
-__all__ = ["FORMATS", "writer"]
+__all__ = ["FORMATS", "STDOUT_FORMATS", "outputs"]
 
-FORMATS: dict[str, ModuleType] = {"json": json_format, "table": table_format}
+FORMATS: dict[str, ModuleType] = {"json": json_format, "brat": brat_format, "table": table_format}
+STDOUT_FORMATS = {"table"}
 
 
-def writer(name: str) -> ModuleType:
-    return FORMATS[name]
+def outputs(fmt: ModuleType, doc: AnnotatedDocument) -> dict[str, str]:
+    """Every file (by suffix) that format ``fmt`` writes for ``doc``."""
+    if hasattr(fmt, "outputs"):
+        return fmt.outputs(doc)
+    return {fmt.SUFFIX: fmt.render(doc)}

@@ -1,0 +1,36 @@
+"""Corpus-level operations on PolNeAR-layout directories (``text/`` + ``attributions/``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .brat import first_annotation, read_attributions
+from .errors import UsageError
+from .evaluation import Attribution, Report
+
+__all__ = ["evaluate_directory"]
+
+
+def evaluate_directory(gold: Path, text_dir: Path | None = None, pred: Path | None = None,
+                       models: str | None = None, batch_size: int = 8) -> Report:
+    """Score predictions (BRAT files in ``pred``, or the annotator's own output) against gold BRAT files."""
+    text_dir = text_dir or gold / "text"
+    ann_dir = gold / "attributions" if (gold / "attributions").is_dir() else gold
+    paths = sorted(text_dir.glob("*.txt"))
+    if not paths:
+        raise UsageError(f"{text_dir}: no .txt files to evaluate")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    if pred is None:
+        from .annotator import Annotator
+
+        annotator = Annotator(models, batch_size=batch_size)
+        predicted = [[Attribution.of(c) for c in doc.claims]
+                     for doc in annotator.annotate_many(texts, ids=[p.stem for p in paths])]
+    else:
+        predicted = [read_attributions(f.read_text(encoding="utf-8"), t) if (f := pred / f"{p.stem}.ann").exists()
+                     else [] for p, t in zip(paths, texts)]
+    report = Report.empty()
+    for path, text, pred_doc in zip(paths, texts, predicted):
+        ann = first_annotation(ann_dir, path.stem)
+        gold_doc = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
+        report.add(text, gold_doc, pred_doc)
+    return report

@@ -1,0 +1,78 @@
+"""From tagged words to claim drafts: each cue span is an attribution; sources and contents join the cue
+that the parse and the text make most likely."""
+from __future__ import annotations
+
+from ..extract.draft import Draft
+from ..extract.spans import chars
+from ..extract.view import DocView
+from ..model import ClaimKind
+from .labels import spans_of
+
+ADVERB_CUES = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+
+
+def decode(view: DocView, labels: list[str]) -> list[Draft]:
+    spans = [s for start, stop in view.sentence_ranges for s in spans_of(labels, range(start, stop))]
+    cues = [(a, b) for role, a, b in spans if role == "Cue"]
+    if not cues:
+        return []
+    sources: dict[tuple[int, int], list[tuple[int, int]]] = {c: [] for c in cues}
+    contents: dict[tuple[int, int], list[tuple[int, int]]] = {c: [] for c in cues}
+    for role, a, b in spans:
+        if role == "Cue":
+            continue
+        cue = best_cue(view, cues, a, b, role)
+        if cue is not None:
+            (sources if role == "Source" else contents)[cue].append((a, b))
+    drafts = []
+    for cue in cues:
+        if not contents[cue]:
+            continue
+        cue_words = list(range(cue[0], cue[1] + 1))
+        src = min(sources[cue], key=lambda s: distance(s, cue)) if sources[cue] else None
+        drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words),
+                            list(range(src[0], src[1] + 1)) if src else [],
+                            [chars(view, list(range(a, b + 1))) for a, b in contents[cue]], 0.8))
+    return drafts
+
+
+def distance(span: tuple[int, int], cue: tuple[int, int]) -> int:
+    return max(cue[0] - span[1], span[0] - cue[1], 0)
+
+
+def best_cue(view: DocView, cues: list[tuple[int, int]], a: int, b: int, role: str) -> tuple[int, int] | None:
+    """The cue this source/content belongs to: a syntactic link first, else the nearest cue in the sentence,
+    else (contents only: quotations continued or introduced) the nearest cue within one sentence."""
+    sent = view.words[a].sent
+    for cue in cues:
+        heads = {view.words[k].head for k in range(a, b + 1)}
+        if any(cue[0] <= h <= cue[1] for h in heads if h is not None) and view.words[cue[0]].sent == sent:
+            return cue
+    same = [c for c in cues if view.words[c[0]].sent == sent]
+    if same:
+        return min(same, key=lambda c: distance((a, b), c))
+    if role == "Content":
+        near = [c for c in cues if abs(view.words[c[0]].sent - sent) <= 1]
+        if near:
+            return min(near, key=lambda c: (abs(view.words[c[0]].sent - sent), view.words[c[0]].sent > sent))
+    return None
+
+
+def cue_lemma(view: DocView, cue: list[int]) -> str:
+    heads = [k for k in cue if view.words[k].upos in ("VERB", "NOUN")] or cue
+    return view.words[heads[-1]].lemma.lower() if len(cue) > 0 else ""
+
+
+def kind_for(view: DocView, cue: list[int]) -> ClaimKind:
+    words = [view.words[k] for k in cue]
+    text = " ".join(w.lower for w in words)
+    if text.startswith("according"):
+        return ClaimKind.ACCORDING_TO
+    if len(words) == 1 and words[0].lower in ADVERB_CUES:
+        return ClaimKind.ADVERBIAL
+    if any(w.deprel == "aux:pass" for w in words) or any(w.feat("Voice") == "Pass" and
+                                                           any(x.lemma == "be" for x in words) for w in words):
+        return ClaimKind.PASSIVE
+    if all(w.upos not in ("VERB", "AUX") for w in words) and any(w.upos == "NOUN" for w in words):
+        return ClaimKind.NOMINAL
+    return ClaimKind.INDIRECT  # refined to direct / mixed from the content when claims are finalised
