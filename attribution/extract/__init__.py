@@ -20,6 +20,7 @@ VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
 METHODS = ("hybrid", "rules", "learned")
+HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode; chosen on PolNeAR dev (docs/evaluation.md)
 
 
 def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = "hybrid",
@@ -37,12 +38,26 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
         from ..learned.decode import decode
         from ..learned.tagger import tag
 
-        drafts = decode(view, tag(view, tagger))
+        rules = rule_drafts(view, lexicon)
+        learned = [d for d in (complete(d, rules) for d in decode(view, *tag(view, tagger))) if d.content]
         if method == "hybrid":
-            taken = {i for d in drafts for i in d.cue}
-            drafts += [d for d in rule_drafts(view, lexicon) if not taken & set(d.cue)]
+            taken = {i for d in rules for i in d.cue}
+            drafts = rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+        else:
+            drafts = learned
     link_quotes(view, drafts, lexicon)
     return finalize(view, prune(drafts))
+
+
+def complete(draft: Draft, rules: list[Draft]) -> Draft:
+    """A tagged cue without content or source borrows them from the rule claim on the same cue."""
+    if draft.content and draft.source:
+        return draft
+    match = next((r for r in rules if set(r.cue) & set(draft.cue)), None)
+    if match is None:
+        return draft
+    return Draft(draft.kind if draft.content else match.kind, draft.cue, match.cue_lemma,
+                 draft.source or match.source, draft.content or match.content, draft.confidence, match.cue_class)
 
 
 def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:

@@ -11,7 +11,8 @@ from .labels import spans_of
 ADVERB_CUES = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 
 
-def decode(view: DocView, labels: list[str]) -> list[Draft]:
+def decode(view: DocView, labels: list[str], confidence: list[float]) -> list[Draft]:
+    """Drafts from labels; each draft's confidence is the mean marginal probability of its cue words."""
     spans = [s for start, stop in view.sentence_ranges for s in spans_of(labels, range(start, stop))]
     cues = [(a, b) for role, a, b in spans if role == "Cue"]
     if not cues:
@@ -26,14 +27,25 @@ def decode(view: DocView, labels: list[str]) -> list[Draft]:
             (sources if role == "Source" else contents)[cue].append((a, b))
     drafts = []
     for cue in cues:
-        if not contents[cue]:
-            continue
         cue_words = list(range(cue[0], cue[1] + 1))
         src = min(sources[cue], key=lambda s: distance(s, cue)) if sources[cue] else None
         drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words),
                             list(range(src[0], src[1] + 1)) if src else [],
-                            [chars(view, list(range(a, b + 1))) for a, b in contents[cue]], 0.8))
+                            [chars(view, list(range(a, b + 1))) for a, b in join(view, contents[cue])],
+                            sum(confidence[k] for k in cue_words) / len(cue_words)))
     return drafts
+
+
+def join(view: DocView, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content fragments separated only by punctuation in one sentence become one span."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(parts):
+        if out and view.words[out[-1][1]].sent == view.words[a].sent and all(
+                view.words[k].upos == "PUNCT" for k in range(out[-1][1] + 1, a)):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def distance(span: tuple[int, int], cue: tuple[int, int]) -> int:

@@ -24,9 +24,14 @@ def load_tagger(path: str | None = None):  # noqa: ANN201 - pycrfsuite.Tagger
     return tagger
 
 
-def tag(view: DocView, tagger) -> list[str]:  # noqa: ANN001 - pycrfsuite.Tagger
-    """One BIO label per word of ``view``."""
+def tag(view: DocView, tagger) -> tuple[list[str], list[float]]:  # noqa: ANN001 - pycrfsuite.Tagger
+    """One BIO label per word of ``view``, and the model's marginal probability of that label."""
     labels: list[str] = []
+    confidence: list[float] = []
     for rows in sentence_features(view):
-        labels += tagger.tag(rows) if rows else []
-    return labels
+        if not rows:
+            continue
+        predicted = tagger.tag(rows)
+        labels += predicted
+        confidence += [tagger.marginal(label, k) for k, label in enumerate(predicted)]
+    return labels, confidence

@@ -13,7 +13,7 @@ from ..quotes import find_quotes
 class AttributionProcessor(Processor):
     """Sets ``doc.claims`` to a tuple of :class:`attribution.Claim`.
 
-    Config: ``attribution_method`` (hybrid, rules, learned) and ``attribution_model_path`` (a CRF model
+    Config: ``attribution_method`` (hybrid, rules, learned) and ``attribution_tagger`` (a CRF model
     other than the one shipped in package data).
     """
 
@@ -25,7 +25,7 @@ class AttributionProcessor(Processor):
         self.method = config.get("method", "hybrid")
         if self.method not in METHODS:
             raise UsageError(f"unknown attribution method {self.method!r} (choose from {', '.join(METHODS)})")
-        self.tagger = load_tagger(config.get("model_path")) if self.method != "rules" else None
+        self.tagger = load_tagger(config.get("tagger")) if self.method != "rules" else None
 
     def process(self, doc):  # noqa: ANN001 - stanza Document
         quotes = doc.quotations if doc.quotations is not None else find_quotes(doc.text)

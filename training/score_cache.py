@@ -1,0 +1,43 @@
+"""Score the annotator on a parse cache (fast model selection without re-parsing):
+
+    python training/score_cache.py .cache/dev.jsonl ../shared/data/polnear/dev [--method hybrid] [--model FILE]
+
+The same metrics as `attribution evaluate`, which remains the reference measurement (it parses afresh).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from train_tagger import cached_views
+
+from attribution.brat import first_annotation, read_attributions
+from attribution.evaluation import Attribution, Report
+from attribution.extract import METHODS, extract_claims
+from attribution.learned.tagger import load_tagger
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cache", type=Path)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--method", default="hybrid", choices=METHODS)
+    parser.add_argument("--model")
+    args = parser.parse_args()
+    tagger = load_tagger(args.model) if args.method != "rules" else None
+    report, elapsed, words = Report.empty(), 0.0, 0
+    for name, text, view in cached_views(args.cache, args.corpus):
+        started = time.perf_counter()
+        claims = extract_claims(view, method=args.method, tagger=tagger)
+        elapsed += time.perf_counter() - started
+        words += sum(1 for w in view.words if w.upos != "PUNCT")
+        ann = first_annotation(args.corpus / "attributions", name)
+        gold = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
+        report.add(text, gold, [Attribution.of(c) for c in claims])
+    print(report.to_markdown())
+    print(f"\nattribution step alone: {elapsed:.1f} s for {words} words ({words / elapsed:.0f} words/s)")
+
+
+if __name__ == "__main__":
+    main()
