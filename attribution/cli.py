@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import AttributionError, InputError
+from .extract import METHODS
 from .inputs import InputDocument, expand_inputs, read_input
 from .writers import FORMATS
 
@@ -25,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--format", default="json", type=formats, metavar="FORMAT[,FORMAT]",
                           help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: json)")
     annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    annotate.add_argument("--method", choices=METHODS, default="hybrid",
+                          help="hybrid (rules plus confident learned claims, default), rules, or learned")
     annotate.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                           help="invalid UTF-8: refuse the file (strict) or replace bad bytes")
     annotate.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per Stanza batch")
@@ -36,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--pred", type=Path, metavar="DIR", help="predicted NAME.ann files (default: annotate now)")
     evaluate.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
     evaluate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    evaluate.add_argument("--method", choices=METHODS, default="hybrid", help="extraction method to score")
     evaluate.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
@@ -73,7 +77,7 @@ def annotate(args: argparse.Namespace) -> int:
 
     from .annotator import Annotator
 
-    annotator = Annotator(args.models, batch_size=args.batch_size)
+    annotator = Annotator(args.models, method=args.method, batch_size=args.batch_size)
     paths = list(expand_inputs(args.inputs))
     failed: list[str] = []
     out_dir = Path(args.output)
@@ -139,7 +143,7 @@ def evaluate(args: argparse.Namespace) -> int:
     from .corpus import evaluate_directory
     from .output import write_atomic
 
-    report = evaluate_directory(args.gold, args.text, args.pred, args.models)
+    report = evaluate_directory(args.gold, args.text, args.pred, args.models, method=args.method)
     print(report.to_markdown())
     if args.json:
         write_atomic(args.json, json.dumps(report.to_dict(), indent=1) + "\n")

@@ -11,7 +11,7 @@ __all__ = ["evaluate_directory"]
 
 
 def evaluate_directory(gold: Path, text_dir: Path | None = None, pred: Path | None = None,
-                       models: str | None = None, batch_size: int = 8) -> Report:
+                       models: str | None = None, batch_size: int = 8, method: str = "hybrid") -> Report:
     """Score predictions (BRAT files in ``pred``, or the annotator's own output) against gold BRAT files."""
     text_dir = text_dir or gold / "text"
     ann_dir = gold / "attributions" if (gold / "attributions").is_dir() else gold
@@ -22,7 +22,7 @@ def evaluate_directory(gold: Path, text_dir: Path | None = None, pred: Path | No
     if pred is None:
         from .annotator import Annotator
 
-        annotator = Annotator(models, batch_size=batch_size)
+        annotator = Annotator(models, method=method, batch_size=batch_size)
         predicted = [[Attribution.of(c) for c in doc.claims]
                      for doc in annotator.annotate_many(texts, ids=[p.stem for p in paths])]
     else:

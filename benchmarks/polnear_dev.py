@@ -1,6 +1,6 @@
 """Annotate all of PolNeAR dev: time per 1,000 words, and per-role scores against the first annotator.
 
-    python benchmarks/polnear_dev.py [--polnear ../shared/data/polnear/dev]
+    python benchmarks/polnear_dev.py [--polnear ../shared/data/polnear/dev] [--method hybrid|rules|learned]
 
 A measurement, not a test: results go to docs/evaluation.md with this command.
 """
@@ -20,10 +20,11 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT)
+    parser.add_argument("--method", default="hybrid", choices=("hybrid", "rules", "learned"))
     args = parser.parse_args()
     paths = sorted((args.polnear / "text").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    annotator = Annotator()
+    annotator = Annotator(method=args.method)
     start = time.perf_counter()
     docs = list(annotator.annotate_many(texts, ids=[p.stem for p in paths]))
     elapsed = time.perf_counter() - start

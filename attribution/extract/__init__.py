@@ -15,7 +15,7 @@ from .view import DocView
 __all__ = ["extract_claims", "DocView", "METHODS"]
 
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
-TRIM_CHARS = " \t\r\n\f\v,;:—–-"
+TRIM_CHARS = " \t\r\n\f\v,;:—–-"  # ")" only when unbalanced, see subtract
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
@@ -167,7 +167,8 @@ def subtract(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[Sp
     for pa, pb in pieces:
         while pa < pb and text[pa] in TRIM_CHARS:
             pa += 1
-        while pb > pa and (text[pb - 1] in TRIM_CHARS or text[pb - 1] == "." and not inside_quote(text, pa, pb)):
+        while pb > pa and (text[pb - 1] in TRIM_CHARS or text[pb - 1] == "." and not inside_quote(text, pa, pb)
+                           or text[pb - 1] == ")" and text[pa:pb].count("(") < text[pa:pb].count(")")):
             pb -= 1
         if pb > pa and any(ch.isalnum() for ch in text[pa:pb]):
             out.append(Span.of(text, pa, pb))

@@ -147,9 +147,12 @@ def trim_words(view: DocView, idx: list[int], keep_quotes: bool = False) -> list
         if keep_quotes and w.text in ('"', "“", "”", "'", "‘", "’"):
             return False
         return w.upos == "PUNCT" or w.text in EDGE_PUNCT
+    def keep_last(i: int) -> bool:
+        w = view.words[i]
+        return w.text in ("?", "!") or w.text == ")" and any(view.words[k].text == "(" for k in idx)
     while idx and edge(idx[0]):
         idx = idx[1:]
-    while idx and edge(idx[-1]):
+    while idx and edge(idx[-1]) and not keep_last(idx[-1]):
         idx = idx[:-1]
     return idx
 
@@ -180,7 +183,7 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
             break
         if view.in_quote(i) and not view.in_quote(start):
             continue
-        if w.text in (";", "—", "--") and not view.in_quote(i):
+        if w.text == ";" and not view.in_quote(i):
             end = i - 1
             break
         if w.text == "," and i + 1 <= end and view.words[i + 1].lower in STOP_AFTER_COMMA and not view.in_quote(i):

@@ -1,7 +1,7 @@
 """A flat, index-based view of a parsed Stanza document that the extraction rules work on."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -91,9 +91,18 @@ class DocView:
         return range(start, end)
 
     # -- quotations and paragraphs ---------------------------------------------------------------
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
     def quote_at(self, char: int) -> Quote | None:
-        """The quotation covering character ``char``, if any."""
-        for q in self.quotes:
+        """The quotation covering character ``char``, if any (quotations do not nest)."""
+        k = bisect_right(self._quote_starts, char) - 1
+        for q in self.quotes[max(0, k - 1):k + 1]:
             if q.start <= char < q.end:
                 return q
         return None
@@ -110,4 +119,5 @@ class DocView:
         return max(0, bisect_right(starts, char) - 1)
 
     def words_between(self, start_char: int, end_char: int) -> list[int]:
-        return [w.i for w in self.words if w.start >= start_char and w.end <= end_char]
+        first = bisect_left(self._word_starts, start_char)
+        return [w.i for w in self.words[first:bisect_left(self._word_starts, end_char)] if w.end <= end_char]
