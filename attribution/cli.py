@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
     evaluate.add_argument("--method", choices=METHODS, default="hybrid", help="extraction method to score")
     evaluate.add_argument("--debug", action="store_true", help="show tracebacks")
+    validate = commands.add_parser("validate", help="check files the tool wrote (JSON, BRAT) against their schemas")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
@@ -90,7 +93,11 @@ def annotate(args: argparse.Namespace) -> int:
                        else result, args.debug)
                 failed.append(doc_input.path)
                 continue
-            write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken))
+            try:
+                write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken))
+            except AttributionError as error:
+                report(error, args.debug)
+                failed.append(doc_input.path)
         bar.update(len(paths) - bar.n)
     return 1 if failed else 0
 
@@ -115,8 +122,10 @@ def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, AN
 def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str) -> None:  # noqa: ANN001
     """Every requested format of one document; a text copy never overwrites its own input file."""
     from .output import write_atomic
+    from .validate import validate_brat, validate_json
     from .writers import STDOUT_FORMATS, outputs
 
+    checks = {".json": validate_json, ".ann": lambda ann: validate_brat(ann, doc.text)}
     for name in names:
         if name in STDOUT_FORMATS:
             sys.stdout.write(FORMATS[name].render(doc))
@@ -125,7 +134,7 @@ def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Pat
             target = out_dir / (stem + suffix)
             if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
                 continue
-            write_atomic(target, text)
+            write_atomic(target, text, checks.get(suffix))
 
 
 def unique_name(doc_id: str, taken: set[str]) -> str:
@@ -150,7 +159,26 @@ def evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"annotate": annotate, "evaluate": evaluate}
+def validate(args: argparse.Namespace) -> int:
+    from .validate import VALIDATORS, validate_file
+
+    usage = [p for p in args.files if p.suffix not in VALIDATORS or not p.is_file()]
+    for path in usage:
+        why = "no such file" if not path.is_file() else f"cannot validate {path.suffix or 'extensionless'} files"
+        print(f"attribution: error: {path}: {why} (supported: {', '.join(VALIDATORS)})", file=sys.stderr)
+    if usage:
+        return 2
+    invalid = 0
+    for path in args.files:
+        problems = validate_file(path)
+        invalid += bool(problems)
+        for problem in problems:
+            print(f"{path}: {problem}")
+    print(f"{len(args.files) - invalid} valid, {invalid} invalid", file=sys.stderr)
+    return 1 if invalid else 0
+
+
+COMMANDS = {"annotate": annotate, "evaluate": evaluate, "validate": validate}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["AttributionError", "ModelsNotFoundError", "InputError", "UsageError"]
+__all__ = ["AttributionError", "ModelsNotFoundError", "InputError", "UsageError", "OutputInvalidError"]
 
 
 class AttributionError(Exception):
@@ -32,6 +32,15 @@ class InputError(AttributionError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class OutputInvalidError(AttributionError):
+    """An output failed validation before being written: a bug in the tool, reported per document."""
+
+    def __init__(self, path: str | Path, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{path}: output failed validation, not written: {problems[0]}{more}")
 
 
 class UsageError(AttributionError):

@@ -62,4 +62,7 @@ def main(cache: Path, corpus: Path, model: Path) -> None:
 
 
 if __name__ == "__main__":
+    for arg in sys.argv[4:]:  # optional overrides, e.g. c1=0.1 max_iterations=300
+        name, _, value = arg.partition("=")
+        PARAMS[name] = float(value) if "." in value else int(value)
     main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

@@ -6,12 +6,15 @@ from types import ModuleType
 
 from ..model import AnnotatedDocument
 from . import brat as brat_format
+from . import csv as csv_format
 from . import json as json_format
+from . import jsonl as jsonl_format
 from . import table as table_format
 
 __all__ = ["FORMATS", "STDOUT_FORMATS", "outputs"]
 
-FORMATS: dict[str, ModuleType] = {"json": json_format, "brat": brat_format, "table": table_format}
+FORMATS: dict[str, ModuleType] = {"json": json_format, "jsonl": jsonl_format, "csv": csv_format,
+                                   "brat": brat_format, "table": table_format}
 STDOUT_FORMATS = {"table"}
 
 

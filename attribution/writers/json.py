@@ -11,18 +11,29 @@ SUFFIX = ".json"
 FORMAT_VERSION = "1"
 
 
+CONTEXT = 32
+
+
 def span_dict(span: Span) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.text}
 
 
-def claim_dict(claim: Claim) -> dict[str, Any]:
+def anchored(span: Span, text: str) -> dict[str, Any]:
+    """A span with W3C Web Annotation selectors, so annotation tools can anchor it."""
+    return span_dict(span) | {"selector": [
+        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+        {"type": "TextQuoteSelector", "exact": span.text, "prefix": text[max(0, span.start - CONTEXT):span.start],
+         "suffix": text[span.end:span.end + CONTEXT]}]}
+
+
+def claim_dict(claim: Claim, text: str) -> dict[str, Any]:
     return {
         "id": claim.id,
         "kind": claim.kind.value,
-        "source": span_dict(claim.source) if claim.source else None,
-        "cue": [span_dict(s) for s in claim.cue],
+        "source": anchored(claim.source, text) if claim.source else None,
+        "cue": [anchored(s, text) for s in claim.cue],
         "cue_lemma": claim.cue_lemma,
-        "content": [span_dict(s) for s in claim.content],
+        "content": [anchored(s, text) for s in claim.content],
         "sentences": list(claim.sentences),
         "confidence": claim.confidence,
     }
@@ -36,7 +47,7 @@ def document_dict(doc: AnnotatedDocument) -> dict[str, Any]:
         "text": doc.text,
         "word_count": doc.word_count,
         "sentences": [span_dict(s) for s in doc.sentences],
-        "claims": [claim_dict(c) for c in doc.claims],
+        "claims": [claim_dict(c, doc.text) for c in doc.claims],
         "warnings": list(doc.warnings),
     }
 
@@ -50,7 +61,7 @@ def span_from(data: dict[str, Any]) -> Span:
 
 
 def parse(data: str) -> AnnotatedDocument:
-    """The document that :func:`render` wrote."""
+    """The document that :func:`render` wrote (selectors are derived data and are not read back)."""
     raw = json.loads(data)
     claims = tuple(Claim(c["id"], ClaimKind(c["kind"]), tuple(span_from(s) for s in c["cue"]), c["cue_lemma"],
                          tuple(span_from(s) for s in c["content"]),

@@ -1,0 +1,24 @@
+"""Reading back what the tool wrote: validated first, so a reader never builds claims from a broken file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import InputError
+from .model import AnnotatedDocument
+from .validate import validate_json
+from .writers import json as json_format
+
+__all__ = ["read_json"]
+
+
+def read_json(path: str | os.PathLike[str]) -> AnnotatedDocument:
+    """The annotated document in a JSON file written by ``attribution annotate --format json``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot be read: {error}") from error
+    problems = validate_json(text)
+    if problems:
+        raise InputError(path, f"not a valid attribution JSON file: {problems[0]}")
+    return json_format.parse(text)

@@ -1,0 +1,94 @@
+"""Validation of everything the tool writes or reads back: one module, one entry point per file type.
+
+JSON output: the JSON Schema in ``schemas/claims.schema.json``, then offsets (every span's text equals the
+document text at its offsets). BRAT: every entity's offsets and text agree with the ``.txt`` beside it and
+every event argument names an entity.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["validate_json", "validate_brat", "validate_file", "VALIDATORS"]
+
+
+@lru_cache(maxsize=None)
+def json_validator():  # noqa: ANN201 - jsonschema validator
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("attribution").joinpath("schemas/claims.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def pointer(path) -> str:  # noqa: ANN001 - a jsonschema deque path
+    return "/" + "/".join(str(p) for p in path) if path else "(document)"
+
+
+def validate_json(text: str) -> list[str]:
+    """Problems of one JSON output document, each as 'where: what was expected'."""
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [f"line {error.lineno}: not JSON ({error.msg})"]
+    problems = [f"{pointer(e.absolute_path)}: {e.message}"
+                for e in sorted(json_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))]
+    if problems:
+        return problems
+    body = data["text"]
+    spans = [("/sentences", s) for s in data["sentences"]]
+    for c in data["claims"]:
+        spans += [(f"/claims/{c['id']}/{role}", s) for role in ("cue", "content") for s in c[role]]
+        spans += [(f"/claims/{c['id']}/source", c["source"])] if c["source"] else []
+    for where, s in spans:
+        if s["end"] > len(body) or s["start"] >= s["end"] or body[s["start"]:s["end"]] != s["text"]:
+            problems.append(f"{where}: text {s['text']!r} does not match the document at {s['start']}..{s['end']}")
+    return problems
+
+
+def validate_brat(ann: str, text: str) -> list[str]:
+    """Problems of a BRAT annotation against its text, each as 'line N: what was expected'."""
+    problems, ids = [], set()
+    for n, line in enumerate(ann.splitlines(), 1):
+        fields = line.split("\t")
+        if line.startswith("T"):
+            if len(fields) != 3 or " " not in fields[1]:
+                problems.append(f"line {n}: expected 'Tn<TAB>Label start end[;start end]<TAB>text'")
+                continue
+            ids.add(fields[0])
+            try:
+                pieces = [tuple(map(int, p.split())) for p in fields[1].split(" ", 1)[1].split(";")]
+            except ValueError:
+                problems.append(f"line {n}: offsets must be integers")
+                continue
+            covered = " ".join(text[a:b] for a, b in pieces)
+            if any(a >= b or b > len(text) for a, b in pieces) or covered != fields[2]:
+                problems.append(f"line {n}: entity text {fields[2]!r} does not match the text at its offsets")
+        elif line.startswith("E"):
+            args = fields[1].split() if len(fields) > 1 else []
+            missing = [a for a in args if a.split(":", 1)[-1] not in ids]
+            if not args or missing:
+                problems.append(f"line {n}: event arguments name no earlier entity: {' '.join(missing) or '(none)'}")
+    return problems
+
+
+def validate_file(path: Path) -> list[str]:
+    """Problems of one file, chosen by its suffix; raises KeyError for a type this tool does not write."""
+    return VALIDATORS[path.suffix](path)
+
+
+def _brat_file(path: Path) -> list[str]:
+    text_path = path.with_suffix(".txt")
+    if not text_path.exists():
+        return [f"no {text_path.name} beside it"]
+    return validate_brat(path.read_text(encoding="utf-8"), text_path.read_text(encoding="utf-8"))
+
+
+VALIDATORS: dict[str, Callable[[Path], list[str]]] = {
+    ".json": lambda p: validate_json(p.read_text(encoding="utf-8")),
+    ".ann": _brat_file,
+}

@@ -1,0 +1,88 @@
+"""Output formats and their validation: JSON Schema, Web Annotation selectors, BRAT checks, CSV/JSONL rows."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from attribution.cli import main
+from attribution.errors import OutputInvalidError
+from attribution.output import write_atomic
+from attribution.validate import validate_brat, validate_json
+from attribution.writers import FORMATS
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_doc(annotator):
+    path = SEEDS / "002_d7878f16286ace3a.txt"
+    return annotator.annotate(path.read_text(encoding="utf-8"), path.stem)
+
+
+def test_json_output_validates_and_anchors(seed_doc):
+    text = FORMATS["json"].render(seed_doc)
+    assert validate_json(text) == []
+    claim = json.loads(text)["claims"][0]
+    position, quote = claim["content"][0]["selector"]
+    assert position == {"type": "TextPositionSelector", "start": claim["content"][0]["start"],
+                        "end": claim["content"][0]["end"]}
+    assert quote["exact"] == claim["content"][0]["text"]
+    assert seed_doc.text[position["start"] - len(quote["prefix"]):position["start"]] == quote["prefix"]
+
+
+def test_json_validation_catches_schema_and_offset_errors(seed_doc):
+    data = json.loads(FORMATS["json"].render(seed_doc))
+    data["claims"][0]["kind"] = "rumour"
+    assert any("/claims/0/kind" in p for p in validate_json(json.dumps(data)))
+    data = json.loads(FORMATS["json"].render(seed_doc))
+    data["claims"][0]["content"][0]["start"] += 1
+    assert any("does not match the document" in p for p in validate_json(json.dumps(data)))
+    assert validate_json("{") == ["line 1: not JSON (Expecting property name enclosed in double quotes)"]
+
+
+def test_brat_validation(seed_doc):
+    ann = FORMATS["brat"].render(seed_doc)
+    assert validate_brat(ann, seed_doc.text) == []
+    assert validate_brat(ann.replace("\tClaims", "\tclaims", 1), seed_doc.text)[0].startswith("line 2:")
+    assert "name no earlier entity" in validate_brat("E1\tAttribution:T9 Cue:T8", seed_doc.text)[0]
+
+
+def test_invalid_output_is_never_written(tmp_path):
+    with pytest.raises(OutputInvalidError, match="failed validation"):
+        write_atomic(tmp_path / "x.json", "{}", validate_json)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_and_jsonl_rows(seed_doc):
+    rows = list(csv.DictReader(io.StringIO(FORMATS["csv"].render(seed_doc))))
+    lines = [json.loads(line) for line in FORMATS["jsonl"].render(seed_doc).splitlines()]
+    assert len(rows) == len(lines) == len(seed_doc.claims)
+    for row, line in zip(rows, lines):
+        assert row["claim_id"] == line["claim_id"]
+        start, end = int(row["cue_start"]), int(row["cue_end"])
+        assert seed_doc.text[start:end] == row["cue"]
+
+
+def test_validate_command(annotator, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["annotate", str(SEEDS), "-o", str(out), "--format", "json,brat,csv", "--quiet"]) == 0
+    files = sorted(out.glob("*.json")) + sorted(out.glob("*.ann"))
+    assert main(["validate", *map(str, files)]) == 0
+    (tmp_path / "bad.json").write_text('{"format": "attribution-json/1"}', encoding="utf-8")
+    assert main(["validate", str(tmp_path / "bad.json")]) == 1
+    assert "'claims' is a required property" in capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "missing.json")]) == 2
+
+
+def test_read_json_round_trip(seed_doc, tmp_path):
+    from attribution import InputError, read_json
+
+    path = tmp_path / "doc.json"
+    path.write_text(FORMATS["json"].render(seed_doc), encoding="utf-8")
+    assert read_json(path) == seed_doc
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid attribution JSON file"):
+        read_json(path)
