@@ -10,7 +10,7 @@ from threading import Lock
 
 from . import processors
 from .errors import InputError, message
-from .model import AnnotatedDocument, Claim, Span
+from .model import AnnotatedDocument, Claim, Span, Token
 from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
 
 __all__ = ["Annotator"]
@@ -100,4 +100,14 @@ def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN0
     sentences = tuple(Span.of(text, s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
     words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
     claims = tuple(rebase(c, text) for c in doc.claims or ()) if doc.text != text else tuple(doc.claims or ())
-    return AnnotatedDocument(doc_id, text, sentences, claims, words)
+    return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc)))
+
+
+def tokens_of(doc) -> Iterator[Token]:  # noqa: ANN001 - stanza Document
+    for s_idx, sentence in enumerate(doc.sentences):
+        for token in sentence.tokens:
+            for word in token.words:
+                start = word.start_char if word.start_char is not None else token.start_char
+                end = word.end_char if word.end_char is not None else token.end_char
+                yield Token(s_idx, word.id, word.text, word.lemma or word.text, word.upos or "X", word.xpos or "_",
+                            word.feats or "_", word.head or 0, word.deprel or "dep", start, end)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["ClaimKind", "Span", "Claim", "AnnotatedDocument"]
+__all__ = ["ClaimKind", "Span", "Token", "Claim", "AnnotatedDocument"]
 
 
 class ClaimKind(str, Enum):
@@ -42,6 +42,26 @@ class Span:
     def of(cls, text: str, start: int, end: int) -> "Span":
         """The span of ``text[start:end]``."""
         return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Token:
+    """One syntactic word of the UD parse; ``id`` and ``head`` count from 1 within the sentence (0: root).
+
+    Words of one multi-word token ("don't" → do, n't) share its offsets.
+    """
+
+    sentence: int
+    id: int
+    form: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -85,3 +105,4 @@ class AnnotatedDocument:
     claims: tuple[Claim, ...]
     word_count: int
     warnings: tuple[str, ...] = field(default=())
+    tokens: tuple[Token, ...] = field(default=())

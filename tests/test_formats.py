@@ -86,3 +86,18 @@ def test_read_json_round_trip(seed_doc, tmp_path):
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="not a valid attribution JSON file"):
         read_json(path)
+
+
+def test_conllu_is_readable_by_the_conllu_package(seed_doc):
+    import conllu
+
+    sentences = conllu.parse(FORMATS["conllu"].render(seed_doc))
+    assert len(sentences) == len(seed_doc.sentences)
+    words = [w for s in sentences for w in s if isinstance(w["id"], int)]
+    assert len(words) == len(seed_doc.tokens)
+    first = seed_doc.claims[0]
+    roles = {w["form"]: w["misc"]["Attr"] for w in sentences[0] if w["misc"] and "Attr" in w["misc"]}
+    assert roles[first.cue_text] == f"{first.id}:cue"
+    for word in words:
+        start, end = map(int, word["misc"]["TokenRange"].split(":"))
+        assert 0 <= start < end <= len(seed_doc.text)

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from ..model import AnnotatedDocument
 from . import brat as brat_format
+from . import conllu as conllu_format
 from . import csv as csv_format
 from . import json as json_format
 from . import jsonl as jsonl_format
@@ -14,7 +15,7 @@ from . import table as table_format
 __all__ = ["FORMATS", "STDOUT_FORMATS", "outputs"]
 
 FORMATS: dict[str, ModuleType] = {"json": json_format, "jsonl": jsonl_format, "csv": csv_format,
-                                   "brat": brat_format, "table": table_format}
+                                   "brat": brat_format, "conllu": conllu_format, "table": table_format}
 STDOUT_FORMATS = {"table"}
 
 

@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import AnnotatedDocument, Claim, ClaimKind, Span
+from ..model import AnnotatedDocument, Claim, ClaimKind, Span, Token
 
 SUFFIX = ".json"
 FORMAT_VERSION = "1"
@@ -39,6 +39,14 @@ def claim_dict(claim: Claim, text: str) -> dict[str, Any]:
     }
 
 
+TOKEN_FIELDS = ("sentence", "id", "form", "lemma", "upos", "xpos", "feats", "head", "deprel", "start", "end")
+
+
+def token_list(token: Token) -> list[Any]:
+    """A token as a compact array, in the order of TOKEN_FIELDS (declared in the schema)."""
+    return [getattr(token, name) for name in TOKEN_FIELDS]
+
+
 def document_dict(doc: AnnotatedDocument) -> dict[str, Any]:
     return {
         "format": f"attribution-json/{FORMAT_VERSION}",
@@ -47,6 +55,7 @@ def document_dict(doc: AnnotatedDocument) -> dict[str, Any]:
         "text": doc.text,
         "word_count": doc.word_count,
         "sentences": [span_dict(s) for s in doc.sentences],
+        "tokens": [token_list(t) for t in doc.tokens],
         "claims": [claim_dict(c, doc.text) for c in doc.claims],
         "warnings": list(doc.warnings),
     }
@@ -68,4 +77,5 @@ def parse(data: str) -> AnnotatedDocument:
                          span_from(c["source"]) if c["source"] else None, tuple(c["sentences"]), c["confidence"])
                    for c in raw["claims"])
     return AnnotatedDocument(raw["id"], raw["text"], tuple(span_from(s) for s in raw["sentences"]), claims,
-                             raw["word_count"], tuple(raw.get("warnings", ())))
+                             raw["word_count"], tuple(raw.get("warnings", ())),
+                             tuple(Token(*row) for row in raw.get("tokens", ())))
