@@ -8,7 +8,7 @@ from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_compleme
                     verb_group)
 from .view import DocView
 
-LINKING_PREPOSITIONS = {"for", "on", "about", "of"}
+LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
 PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
 THAT_WINDOW = 15
 LONG_NP = 5
