@@ -23,8 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = commands.add_parser("annotate", help="find the claims of text files")
     annotate.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (*.txt, recursively) or -")
     annotate.add_argument("-o", "--output", default="out", metavar="DIR", help="output directory (default: out/)")
-    annotate.add_argument("--format", default="json", type=formats, metavar="FORMAT[,FORMAT]",
-                          help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: json)")
+    annotate.add_argument("--format", default=["tei"], type=formats, metavar="FORMAT[,FORMAT]",
+                          help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: tei)")
     annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
     annotate.add_argument("--method", choices=METHODS, default="hybrid",
                           help="hybrid (rules plus confident learned claims, default), rules, or learned")
@@ -122,10 +122,10 @@ def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, AN
 def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str) -> None:  # noqa: ANN001
     """Every requested format of one document; a text copy never overwrites its own input file."""
     from .output import write_atomic
-    from .validate import validate_brat, validate_json
+    from .validate import validate_brat, validate_json, validate_tei
     from .writers import STDOUT_FORMATS, outputs
 
-    checks = {".json": validate_json, ".ann": lambda ann: validate_brat(ann, doc.text)}
+    checks = {".json": validate_json, ".xml": validate_tei, ".ann": lambda ann: validate_brat(ann, doc.text)}
     for name in names:
         if name in STDOUT_FORMATS:
             sys.stdout.write(FORMATS[name].render(doc))

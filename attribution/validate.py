@@ -1,5 +1,6 @@
 """Validation of everything the tool writes or reads back: one module, one entry point per file type.
 
+TEI output: ``schemas/attribution-tei.rng``, then ``schemas/attribution-tei.sch``, then pointer resolution.
 JSON output: the JSON Schema in ``schemas/claims.schema.json``, then offsets (every span's text equals the
 document text at its offsets). BRAT: every entity's offsets and text agree with the ``.txt`` beside it and
 every event argument names an entity.
@@ -13,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["validate_json", "validate_brat", "validate_file", "VALIDATORS"]
+__all__ = ["validate_json", "validate_tei", "validate_brat", "validate_file", "VALIDATORS"]
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +48,44 @@ def validate_json(text: str) -> list[str]:
     for where, s in spans:
         if s["end"] > len(body) or s["start"] >= s["end"] or body[s["start"]:s["end"]] != s["text"]:
             problems.append(f"{where}: text {s['text']!r} does not match the document at {s['start']}..{s['end']}")
+    return problems
+
+
+@lru_cache(maxsize=None)
+def tei_validators():  # noqa: ANN201 - (RelaxNG, Schematron)
+    from lxml import etree, isoschematron
+
+    schemas = resources.files("attribution").joinpath("schemas")
+    rng = etree.RelaxNG(etree.fromstring(schemas.joinpath("attribution-tei.rng").read_bytes()))
+    sch = isoschematron.Schematron(etree.fromstring(schemas.joinpath("attribution-tei.sch").read_bytes()),
+                                   store_report=True)
+    return rng, sch
+
+
+SAFE_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+def validate_tei(text: str) -> list[str]:
+    """Problems of one TEI document: RELAX NG, then Schematron, then every #pointer resolving in the document."""
+    from lxml import etree
+
+    try:
+        tree = etree.fromstring(text.encode("utf-8"), etree.XMLParser(**SAFE_PARSER_OPTIONS))
+    except etree.XMLSyntaxError as error:
+        return [f"line {error.lineno}: not well-formed XML ({error.msg})"]
+    rng, sch = tei_validators()
+    if not rng.validate(tree):
+        return [f"line {e.line}: {e.message}" for e in rng.error_log]
+    if not sch.validate(tree):
+        report = sch.validation_report
+        return [f"Schematron: {' '.join(''.join(f.itertext()).split())}"
+                for f in report.iter("{http://purl.oclc.org/dsdl/svrl}failed-assert")]
+    ids = set(tree.xpath("//@xml:id"))
+    problems = []
+    for node in tree.xpath("//*[@target]"):
+        missing = [p for p in node.get("target").split() if p[1:] not in ids]
+        if missing:
+            problems.append(f"line {node.sourceline}: pointer {missing[0]} does not resolve in this document")
     return problems
 
 
@@ -90,5 +129,6 @@ def _brat_file(path: Path) -> list[str]:
 
 VALIDATORS: dict[str, Callable[[Path], list[str]]] = {
     ".json": lambda p: validate_json(p.read_text(encoding="utf-8")),
+    ".xml": lambda p: validate_tei(p.read_text(encoding="utf-8")),
     ".ann": _brat_file,
 }

@@ -53,7 +53,7 @@ def test_json_round_trip(annotator):
 
 
 def test_cli_writes_one_json_per_input(annotator, tmp_path):
-    assert main(["annotate", str(SEEDS), "-o", str(tmp_path), "--quiet"]) == 0
+    assert main(["annotate", str(SEEDS), "-o", str(tmp_path), "--format", "json", "--quiet"]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["000_7d6dee029e99172d.json", "002_d7878f16286ace3a.json"]
     data = json.loads((tmp_path / written[1]).read_text(encoding="utf-8"))
@@ -68,7 +68,7 @@ def test_cli_bad_inputs_do_not_cost_the_good_ones(annotator, tmp_path, capsys):
     (tmp_path / "in" / "bad.txt").write_bytes(b"Kyiv says \xff\xfe here")
     (tmp_path / "in" / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
     code = main(["annotate", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"),
-                 "--quiet"])
+                 "--format", "json", "--quiet"])
     assert code == 1
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["good.json"]
     errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("attribution: error:")]

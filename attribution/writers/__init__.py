@@ -11,10 +11,11 @@ from . import csv as csv_format
 from . import json as json_format
 from . import jsonl as jsonl_format
 from . import table as table_format
+from . import tei as tei_format
 
 __all__ = ["FORMATS", "STDOUT_FORMATS", "outputs"]
 
-FORMATS: dict[str, ModuleType] = {"json": json_format, "jsonl": jsonl_format, "csv": csv_format,
+FORMATS: dict[str, ModuleType] = {"tei": tei_format, "json": json_format, "jsonl": jsonl_format, "csv": csv_format,
                                    "brat": brat_format, "conllu": conllu_format, "table": table_format}
 STDOUT_FORMATS = {"table"}
 
