@@ -51,6 +51,7 @@ class Annotator:
         self.use_gpu = use_gpu
         self.batch_size = max(1, batch_size)
         self._pipeline = pipeline_for(self.models, use_gpu, method)
+        self.provenance = provenance(self.models, method)
 
     def annotate(self, text: str, doc_id: str | None = None) -> AnnotatedDocument:
         """Claims of one text; ``doc_id`` names it in outputs."""
@@ -69,7 +70,21 @@ class Annotator:
             stanza_docs = [Document([], text=for_stanza(t)) for _, t in todo]
             parsed = iter(self._pipeline.bulk_process(stanza_docs)) if todo else iter(())
             for doc_id, text in batch:
-                yield to_document(doc_id, text, next(parsed)) if text.strip() else AnnotatedDocument(doc_id, text, (), (), 0)
+                doc = to_document(doc_id, text, next(parsed)) if text.strip() else AnnotatedDocument(doc_id, text, (), (), 0)
+                yield replace(doc, models=self.provenance)
+
+
+def provenance(models: ModelSource, method: str) -> str:
+    """Which models made the claims, without machine-specific paths."""
+    import hashlib
+    from importlib import resources
+
+    import stanza
+
+    tagger = resources.files("attribution").joinpath("data/tagger.crfsuite")
+    tagger_id = hashlib.sha256(tagger.read_bytes()).hexdigest()[:12] if tagger.is_file() else "none"
+    learned = f", tagger@{tagger_id}" if method != "rules" else ""
+    return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}"
 
 
 def for_stanza(text: str) -> str:

@@ -106,3 +106,4 @@ class AnnotatedDocument:
     word_count: int
     warnings: tuple[str, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
+    models: str = ""  # what produced the claims, e.g. "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@9c1e…"

@@ -21,6 +21,16 @@ class ModelSource:
     directory: Path
     origin: str
 
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the English model files (names and sizes): the same models give the same value."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in sorted((self.directory / "en").glob("*/*.pt")):
+            digest.update(f"{path.parent.name}/{path.name}:{path.stat().st_size}\n".encode())
+        return digest.hexdigest()[:12]
+
 
 def has_english_models(directory: Path) -> bool:
     """True when ``directory`` is a Stanza resources directory with the processors we need."""

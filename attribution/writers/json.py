@@ -51,6 +51,7 @@ def document_dict(doc: AnnotatedDocument) -> dict[str, Any]:
     return {
         "format": f"attribution-json/{FORMAT_VERSION}",
         "generator": f"attribution {__version__}",
+        "models": doc.models,
         "id": doc.id,
         "text": doc.text,
         "word_count": doc.word_count,
@@ -78,4 +79,4 @@ def parse(data: str) -> AnnotatedDocument:
                    for c in raw["claims"])
     return AnnotatedDocument(raw["id"], raw["text"], tuple(span_from(s) for s in raw["sentences"]), claims,
                              raw["word_count"], tuple(raw.get("warnings", ())),
-                             tuple(Token(*row) for row in raw.get("tokens", ())))
+                             tuple(Token(*row) for row in raw.get("tokens", ())), raw.get("models", ""))

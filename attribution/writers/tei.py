@@ -46,7 +46,8 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
     encoding = el(tei_header, "encodingDesc")
     app = el(el(encoding, "appInfo"), "application", ident="attribution", version=__version__)
     el(app, "label", "attribution")
-    el(app, "desc", "Stanza (tokenize, mwt, pos, lemma, depparse) with the attribution processors.")
+    el(app, "desc", "Stanza (tokenize, mwt, pos, lemma, depparse) with the attribution processors. Models: "
+                    + (doc.models or "unrecorded") + ".")
     prefix = el(el(encoding, "listPrefixDef"), "prefixDef", ident="ud-syn", matchPattern="(.+)",
                 replacementPattern="https://universaldependencies.org/u/dep/$1.html")
     el(prefix, "p", "UD syntactic relations, with ':' in subtypes written as '_'.")
