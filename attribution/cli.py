@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"attribution {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     annotate = commands.add_parser("annotate", help="find the claims of text files")
-    annotate.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (*.txt, recursively) or -")
+    annotate.add_argument("inputs", nargs="+", metavar="INPUT",
+                          help="text or TEI (.xml) files, directories (recursively) or -")
     annotate.add_argument("-o", "--output", default="out", metavar="DIR", help="output directory (default: out/)")
     annotate.add_argument("--format", default=["tei"], type=formats, metavar="FORMAT[,FORMAT]",
                           help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: tei)")
@@ -93,6 +94,10 @@ def annotate(args: argparse.Namespace) -> int:
                        else result, args.debug)
                 failed.append(doc_input.path)
                 continue
+            if doc_input.file_desc:
+                from dataclasses import replace
+
+                result = replace(result, file_desc=doc_input.file_desc)
             try:
                 write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken))
             except AttributionError as error:
@@ -133,7 +138,9 @@ def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Pat
         for suffix, text in outputs(FORMATS[name], doc).items():
             target = out_dir / (stem + suffix)
             if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
-                continue
+                if target.read_text(encoding="utf-8") == text:
+                    continue  # the brat text copy of a .txt input is the input itself
+                raise InputError(doc_input.path, "output would overwrite this input; choose another -o directory")
             write_atomic(target, text, checks.get(suffix))
 
 

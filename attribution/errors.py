@@ -51,11 +51,15 @@ MESSAGES = {
     "not_text": "not a text document: {why}",
     "bad_utf8": "invalid UTF-8 at byte {offset} (use --encoding-errors replace to proceed)",
     "not_found": "no such file or directory",
-    "no_txt": "directory contains no .txt files",
+    "no_txt": "directory contains no .txt or .xml files",
     "unreadable": "cannot be read: {why}",
     "not_str": "text must be str, not {type}",
     "surrogate": "text contains a lone surrogate at character {offset}",
     "models_dir_missing": "models directory does not exist: {path}",
+    "tei_dtd": "TEI input with a DTD or entity declarations is refused (XXE and entity-expansion protection)",
+    "tei_malformed": "malformed XML at line {line}: {why}",
+    "tei_not_tei": "not a TEI document (root element is <{tag}>, expected <TEI>)",
+    "tei_no_text": "TEI document has no text/body paragraphs",
 }
 
 

@@ -16,22 +16,24 @@ BINARY_SAMPLE = 8192
 
 @dataclass(frozen=True)
 class InputDocument:
-    """A decoded input: its id (file stem), where it came from, and its text."""
+    """A decoded input: its id (file stem), where it came from, its text, and for TEI input the original
+    fileDesc to keep in the output header."""
 
     id: str
     path: str
     text: str
+    file_desc: str = ""
 
 
 def expand_inputs(paths: list[str]) -> Iterator[str | InputError]:
-    """Each input path in order: files as given, directories as their *.txt files (recursively, sorted)."""
+    """Each input path in order: files as given, directories as their *.txt and *.xml files (recursively, sorted)."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".xml") and p.is_file())
             if not files:
                 yield InputError(raw, message("no_txt"))
             yield from (str(p) for p in files)
@@ -50,6 +52,11 @@ def read_input(path: str, encoding_errors: str = "strict") -> InputDocument:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(path, message("unreadable", why=error.strerror or error)) from error
+    if Path(path).suffix == ".xml":
+        from .teiinput import parse_tei_input
+
+        source = parse_tei_input(data, path)
+        return InputDocument(Path(path).stem, path, source.text, source.file_desc)
     return InputDocument(Path(path).stem, path, decode(data, path, encoding_errors))
 
 

@@ -107,3 +107,4 @@ class AnnotatedDocument:
     warnings: tuple[str, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
     models: str = ""  # what produced the claims, e.g. "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@9c1e…"
+    file_desc: str = ""  # a TEI input's original <fileDesc>, kept in the TEI output

@@ -81,3 +81,67 @@ def test_seed_claims_element_by_element(seed_docs):
     assert [w.get("join") for w in first_s.iterfind("tei:*", NS)][5:7] == ["right", None]  # "Soldiers," no space
     ud = first_s.find("tei:linkGrp[@type='UD-SYN']", NS)
     assert len(ud) == len([w for w in first_s if w.tag.endswith(("}w", "}pc"))])
+
+
+TEI_INPUT = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc>
+    <titleStmt><title>Kyiv and the Kremlin</title><author>A. Reporter</author></titleStmt>
+    <publicationStmt><publisher>Example News</publisher><date when="2024-10-14">14 October 2024</date></publicationStmt>
+    <sourceDesc><bibl><idno type="URI">https://example.org/a</idno></bibl></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body>
+    <p>Kyiv says its troops are
+       holding the line.</p>
+    <p>“We will not retreat,” the general said.</p>
+  </body></text>
+</TEI>
+"""
+
+
+def test_tei_input_keeps_its_header(annotator, tmp_path, tei_all):
+    from attribution.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "article.xml").write_text(TEI_INPUT, encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "tei,json",
+                 "--quiet"]) == 0
+    out = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert validate_tei(out) == []
+    root = etree.fromstring(out.encode())
+    assert tei_all.validate(root)
+    assert root.findtext(".//tei:titleStmt/tei:author", namespaces=NS) == "A. Reporter"
+    assert root.find(".//tei:publicationStmt/tei:date", NS).get("when") == "2024-10-14"
+    import json
+
+    data = json.loads((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))
+    assert data["text"] == "Kyiv says its troops are holding the line.\n\n“We will not retreat,” the general said."
+    assert [c["cue"][0]["text"] for c in data["claims"]] == ["says", "said"]
+
+
+@pytest.mark.parametrize("content,reason", [
+    ('<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&xxe;</p></body></text></TEI>', "DTD"),
+    ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&lol2;</p></body></text></TEI>', "DTD"),
+    ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>unclosed</body></text></TEI>', "malformed XML at line"),
+    ('<html><body><p>Kyiv says so.</p></body></html>', "not a TEI document"),
+    ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body/></text></TEI>', "no text/body paragraphs"),
+])
+def test_bad_tei_input_is_refused_in_one_line(annotator, tmp_path, capsys, content, reason):
+    from attribution.cli import main
+
+    (tmp_path / "bad.xml").write_text(content, encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "bad.xml"), "-o", str(tmp_path / "out"), "--quiet"]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 1 and "bad.xml" in errors[0] and reason in errors[0]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_output_never_overwrites_a_tei_input(annotator, tmp_path, capsys):
+    from attribution.cli import main
+
+    (tmp_path / "article.xml").write_text(TEI_INPUT, encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "article.xml"), "-o", str(tmp_path), "--quiet"]) == 1
+    assert (tmp_path / "article.xml").read_text(encoding="utf-8") == TEI_INPUT
+    assert "would overwrite this input" in capsys.readouterr().err

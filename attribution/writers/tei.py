@@ -39,10 +39,13 @@ def base_id(doc: AnnotatedDocument) -> str:
 
 def header(root: etree._Element, doc: AnnotatedDocument) -> None:
     tei_header = el(root, "teiHeader")
-    file_desc = el(tei_header, "fileDesc")
-    el(el(file_desc, "titleStmt"), "title", doc.id)
-    el(el(file_desc, "publicationStmt"), "p", "Annotated with attribution; not published.")
-    el(el(file_desc, "sourceDesc"), "p", f"Plain text document {doc.id}.")
+    if doc.file_desc:
+        tei_header.append(etree.fromstring(doc.file_desc, etree.XMLParser(resolve_entities=False, no_network=True)))
+    else:
+        file_desc = el(tei_header, "fileDesc")
+        el(el(file_desc, "titleStmt"), "title", doc.id)
+        el(el(file_desc, "publicationStmt"), "p", "Annotated with attribution; not published.")
+        el(el(file_desc, "sourceDesc"), "p", f"Plain text document {doc.id}.")
     encoding = el(tei_header, "encodingDesc")
     app = el(el(encoding, "appInfo"), "application", ident="attribution", version=__version__)
     el(app, "label", "attribution")
