@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--format", default=["tei"], type=formats, metavar="FORMAT[,FORMAT]",
                           help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: tei)")
     annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    annotate.add_argument("--tei-style", choices=("standoff", "inline"), default="standoff",
+                          help="TEI: claims in standOff only (default), or also inline as <said> where possible")
     annotate.add_argument("--method", choices=METHODS, default="hybrid",
                           help="hybrid (rules plus confident learned claims, default), rules, or learned")
     annotate.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
@@ -99,7 +101,8 @@ def annotate(args: argparse.Namespace) -> int:
 
                 result = replace(result, file_desc=doc_input.file_desc)
             try:
-                write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken))
+                write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken),
+                               inline=args.tei_style == "inline")
             except AttributionError as error:
                 report(error, args.debug)
                 failed.append(doc_input.path)
@@ -124,7 +127,8 @@ def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, AN
         yield from zip(batch, results)
 
 
-def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str) -> None:  # noqa: ANN001
+def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str,  # noqa: ANN001
+                   inline: bool = False) -> None:
     """Every requested format of one document; a text copy never overwrites its own input file."""
     from .output import write_atomic
     from .validate import validate_brat, validate_json, validate_tei
@@ -135,7 +139,8 @@ def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Pat
         if name in STDOUT_FORMATS:
             sys.stdout.write(FORMATS[name].render(doc))
             continue
-        for suffix, text in outputs(FORMATS[name], doc).items():
+        files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
+        for suffix, text in files.items():
             target = out_dir / (stem + suffix)
             if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
                 if target.read_text(encoding="utf-8") == text:

@@ -82,8 +82,10 @@ def validate_tei(text: str) -> list[str]:
                 for f in report.iter("{http://purl.oclc.org/dsdl/svrl}failed-assert")]
     ids = set(tree.xpath("//@xml:id"))
     problems = []
-    for node in tree.xpath("//*[@target]"):
-        missing = [p for p in node.get("target").split() if p[1:] not in ids]
+    for node in tree.xpath("//*[@target] | //*[@who] | //tei:said", namespaces={"tei": "http://www.tei-c.org/ns/1.0"}):
+        pointers = (node.get("target") or "").split() + (node.get("who") or "").split()
+        pointers += (node.get("ana") or "").split() if node.tag.endswith("}said") else []
+        missing = [p for p in pointers if p[1:] not in ids]
         if missing:
             problems.append(f"line {node.sourceline}: pointer {missing[0]} does not resolve in this document")
     return problems

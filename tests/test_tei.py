@@ -145,3 +145,20 @@ def test_output_never_overwrites_a_tei_input(annotator, tmp_path, capsys):
     assert main(["annotate", str(tmp_path / "article.xml"), "-o", str(tmp_path), "--quiet"]) == 1
     assert (tmp_path / "article.xml").read_text(encoding="utf-8") == TEI_INPUT
     assert "would overwrite this input" in capsys.readouterr().err
+
+
+def test_inline_view(seed_docs, tei_all):
+    doc = seed_docs[1]
+    out = tei.render(doc, inline=True)
+    assert validate_tei(out) == []
+    root = etree.fromstring(out.encode())
+    assert tei_all.validate(root), [f"{e.line}: {e.message}" for e in tei_all.error_log][:5]
+    saids = root.findall(".//tei:s//tei:said", NS)
+    assert saids and len(saids) <= len(doc.claims)
+    by_text = {" ".join(w.text for w in said): said for said in saids}
+    dismissed = by_text["those claims"]
+    assert dismissed.get("direct") == "false" and dismissed.get("who", "").endswith(".source")
+    other = etree.fromstring(tei.render(seed_docs[0], inline=True).encode())  # Irish Times: one-sentence quotes
+    assert any(s.get("direct") == "true" for s in other.iterfind(".//tei:said", NS))
+    standoff = etree.fromstring(tei.render(doc).encode())
+    assert len(root.findall(".//tei:standOff//tei:link", NS)) == len(standoff.findall(".//tei:standOff//tei:link", NS))

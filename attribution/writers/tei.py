@@ -1,5 +1,7 @@
 """TEI P5: the text as paragraphs, sentences and tokens with their UD parse (as ParlaMint encodes it), and
 the claims in ``standOff``: one span per part pointing at tokens, one link per claim tying them together.
+The inline view adds ``said`` (``@who`` → the source span, ``@ana`` → the claim link) where a content fits
+inside one sentence.
 
 Built with lxml; characters XML cannot carry are replaced by U+FFFD in element content (offsets live in the
 JSON output; TEI addresses tokens, not characters).
@@ -64,11 +66,29 @@ def token_ids(doc: AnnotatedDocument) -> list[str]:
     return [f"{base_id(doc)}.s{t.sentence + 1}.w{t.id}" for t in doc.tokens]
 
 
-def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
+def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
+    """First token index → (last token index, claim) for claims that can be shown inline: one content span
+    inside one sentence, not overlapping another inline claim. Everything else stays in standOff only."""
+    chosen: dict[int, tuple[int, object]] = {}
+    taken: set[int] = set()
+    for claim in sorted(doc.claims, key=lambda c: c.content[0].end - c.content[0].start, reverse=True):
+        if len(claim.content) != 1:
+            continue
+        span = claim.content[0]
+        inside = [i for i, t in enumerate(doc.tokens) if span.start <= t.start and t.end <= span.end]
+        if not inside or doc.tokens[inside[0]].sentence != doc.tokens[inside[-1]].sentence or taken & set(inside):
+            continue
+        chosen[inside[0]] = (inside[-1], claim)
+        taken |= set(range(inside[0], inside[-1] + 1))
+    return chosen
+
+
+def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str], inline: bool = False) -> None:
     text_body = el(el(root, "text"), "body")
     paragraphs = paragraph_spans(doc.text)
     starts = [a for a, _ in paragraphs]
     by_sentence = {k: list(g) for k, g in groupby(range(len(doc.tokens)), key=lambda i: doc.tokens[i].sentence)}
+    saids = inline_claims(doc) if inline else {}
     current_p, p_node = -1, None
     for s_idx, sentence in enumerate(doc.sentences):
         p_idx = max(0, bisect_right(starts, sentence.start) - 1)
@@ -76,15 +96,23 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
             current_p, p_node = p_idx, el(text_body, "p", xml_id=f"{base_id(doc)}.p{p_idx + 1}")
         s_node = el(p_node, "s", xml_id=f"{base_id(doc)}.s{s_idx + 1}")
         indices = by_sentence.get(s_idx, [])
+        parent, close_after = s_node, None
         for pos, i in enumerate(indices):
+            if i in saids:
+                close_after, claim = saids[i]
+                who = f"#{base_id(doc)}.{claim.id}.source" if claim.source else None
+                parent = el(s_node, "said", ana=f"#{base_id(doc)}.{claim.id}", who=who,
+                            direct="true" if claim.kind is ClaimKind.DIRECT else "false")
             t = doc.tokens[i]
             nxt = doc.tokens[indices[pos + 1]] if pos + 1 < len(indices) else None
             join = "right" if nxt is not None and nxt.start == t.end and (nxt.start, nxt.end) != (t.start, t.end) \
                 else None
             tag = "pc" if t.upos == "PUNCT" else "w"
             msd = "UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats)
-            el(s_node, tag, t.form, xml_id=ids[i], lemma=t.lemma if tag == "w" else None, pos=t.upos, msd=msd,
+            el(parent, tag, t.form, xml_id=ids[i], lemma=t.lemma if tag == "w" else None, pos=t.upos, msd=msd,
                join=join)
+            if i == close_after:
+                parent, close_after = s_node, None
         if indices:
             links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
             for i in indices:
@@ -118,15 +146,16 @@ def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> N
            ana=f"#kind.{claim.kind.value}", cert=f"{claim.confidence:.2f}")
 
 
-def build(doc: AnnotatedDocument) -> etree._Element:
+def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
     root = el(None, "TEI", xml_id=base_id(doc))
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     header(root, doc)
     ids = token_ids(doc)
-    body(root, doc, ids)
+    body(root, doc, ids, inline)
     stand_off(root, doc, ids)
     return root
 
 
-def render(doc: AnnotatedDocument) -> str:
-    return etree.tostring(build(doc), encoding="unicode", pretty_print=True)
+def render(doc: AnnotatedDocument, inline: bool = False) -> str:
+    """The TEI document; ``inline`` also wraps single-sentence contents in ``said`` (standOff stays the master)."""
+    return etree.tostring(build(doc, inline), encoding="unicode", pretty_print=True)
