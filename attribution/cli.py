@@ -11,6 +11,7 @@ from . import __version__
 from .errors import AttributionError, InputError
 from .extract import METHODS
 from .inputs import InputDocument, expand_inputs, read_input
+from .output import annotate_each, unique_name, write_document
 from .writers import FORMATS
 
 __all__ = ["main"]
@@ -108,54 +109,6 @@ def annotate(args: argparse.Namespace) -> int:
                 failed.append(doc_input.path)
         bar.update(len(paths) - bar.n)
     return 1 if failed else 0
-
-
-def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, ANN201
-    """(input, document or exception) for each input; a failing batch is retried document by document."""
-    from itertools import islice
-
-    while batch := list(islice(docs, annotator.batch_size)):
-        try:
-            results = list(annotator.annotate_many([d.text for d in batch], ids=[d.id for d in batch]))
-        except Exception:  # noqa: BLE001 - isolate the bad document below
-            results = []
-            for d in batch:
-                try:
-                    results.append(annotator.annotate(d.text, d.id))
-                except Exception as error:  # noqa: BLE001 - reported per document
-                    results.append(error)
-        yield from zip(batch, results)
-
-
-def write_document(doc, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str,  # noqa: ANN001
-                   inline: bool = False) -> None:
-    """Every requested format of one document; a text copy never overwrites its own input file."""
-    from .output import write_atomic
-    from .validate import validate_brat, validate_json, validate_tei
-    from .writers import STDOUT_FORMATS, outputs
-
-    checks = {".json": validate_json, ".xml": validate_tei, ".ann": lambda ann: validate_brat(ann, doc.text)}
-    for name in names:
-        if name in STDOUT_FORMATS:
-            sys.stdout.write(FORMATS[name].render(doc))
-            continue
-        files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
-        for suffix, text in files.items():
-            target = out_dir / (stem + suffix)
-            if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
-                if target.read_text(encoding="utf-8") == text:
-                    continue  # the brat text copy of a .txt input is the input itself
-                raise InputError(doc_input.path, "output would overwrite this input; choose another -o directory")
-            write_atomic(target, text, checks.get(suffix))
-
-
-def unique_name(doc_id: str, taken: set[str]) -> str:
-    name, n = doc_id, 1
-    while name in taken:
-        n += 1
-        name = f"{doc_id}-{n}"
-    taken.add(name)
-    return name
 
 
 def evaluate(args: argparse.Namespace) -> int:

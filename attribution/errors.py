@@ -56,6 +56,7 @@ MESSAGES = {
     "not_str": "text must be str, not {type}",
     "surrogate": "text contains a lone surrogate at character {offset}",
     "models_dir_missing": "models directory does not exist: {path}",
+    "overwrite_input": "output would overwrite this input; choose another -o directory",
     "tei_dtd": "TEI input with a DTD or entity declarations is refused (XXE and entity-expansion protection)",
     "tei_malformed": "malformed XML at line {line}: {why}",
     "tei_not_tei": "not a TEI document (root element is <{tag}>, expected <TEI>)",

@@ -1,14 +1,18 @@
-"""Writing output files so that a reader never sees a partial one: temporary file, then rename."""
+"""Writing results: every format of a document, each file validated and moved into place atomically, and
+batches that isolate a failing document."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import OutputInvalidError
+from .errors import InputError, OutputInvalidError, message
+from .inputs import InputDocument
+from .model import AnnotatedDocument
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "annotate_each", "write_document", "unique_name"]
 
 
 def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | None = None) -> None:
@@ -29,3 +33,50 @@ def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | N
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, ANN201
+    """(input, document or exception) for each input; a failing batch is retried document by document."""
+    from itertools import islice
+
+    while batch := list(islice(docs, annotator.batch_size)):
+        try:
+            results = list(annotator.annotate_many([d.text for d in batch], ids=[d.id for d in batch]))
+        except Exception:  # noqa: BLE001 - isolate the bad document below
+            results = []
+            for d in batch:
+                try:
+                    results.append(annotator.annotate(d.text, d.id))
+                except Exception as error:  # noqa: BLE001 - reported per document
+                    results.append(error)
+        yield from zip(batch, results)
+
+
+def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str,
+                   inline: bool = False) -> None:
+    """Every requested format of one document; a text copy never overwrites its own input file."""
+    from .validate import validate_brat, validate_json, validate_tei
+    from .writers import FORMATS, STDOUT_FORMATS, outputs
+
+    checks = {".json": validate_json, ".xml": validate_tei, ".ann": lambda ann: validate_brat(ann, doc.text)}
+    for name in names:
+        if name in STDOUT_FORMATS:
+            sys.stdout.write(FORMATS[name].render(doc))
+            continue
+        files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
+        for suffix, text in files.items():
+            target = out_dir / (stem + suffix)
+            if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
+                if target.read_text(encoding="utf-8") == text:
+                    continue  # the brat text copy of a .txt input is the input itself
+                raise InputError(doc_input.path, message("overwrite_input"))
+            write_atomic(target, text, checks.get(suffix))
+
+
+def unique_name(doc_id: str, taken: set[str]) -> str:
+    name, n = doc_id, 1
+    while name in taken:
+        n += 1
+        name = f"{doc_id}-{n}"
+    taken.add(name)
+    return name

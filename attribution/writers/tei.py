@@ -15,7 +15,7 @@ from itertools import groupby
 from lxml import etree
 
 from .. import __version__
-from ..model import AnnotatedDocument, ClaimKind, Span, Token
+from ..model import AnnotatedDocument, ClaimKind, Span
 from ..quotes import paragraph_spans
 
 SUFFIX = ".xml"
