@@ -16,6 +16,8 @@ from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
 __all__ = ["Annotator"]
 
 PIPELINE_PROCESSORS = ",".join((*STANZA_PROCESSORS, *processors.PROCESSORS))
+AFTER_TOKENIZE = ("pos", "lemma", "depparse", *processors.PROCESSORS)
+MAX_SENTENCE_WORDS = 250  # the parser's time and memory grow with the square of sentence length
 _PIPELINES: dict[tuple[str, bool, str], object] = {}
 _LOCK = Lock()
 
@@ -67,11 +69,24 @@ class Annotator:
             for doc_id, text in batch:
                 check_text(text, doc_id)
             todo = [(doc_id, text) for doc_id, text in batch if text.strip()]
-            stanza_docs = [Document([], text=for_stanza(t)) for _, t in todo]
-            parsed = iter(self._pipeline.bulk_process(stanza_docs)) if todo else iter(())
+            parsed = iter(self._parse([t for _, t in todo])) if todo else iter(())
             for doc_id, text in batch:
-                doc = to_document(doc_id, text, next(parsed)) if text.strip() else AnnotatedDocument(doc_id, text, (), (), 0)
+                if text.strip():
+                    stanza_doc, warnings = next(parsed)
+                    doc = replace(to_document(doc_id, text, stanza_doc), warnings=warnings)
+                else:
+                    doc = AnnotatedDocument(doc_id, text, (), (), 0)
                 yield replace(doc, models=self.provenance)
+
+    def _parse(self, texts: list[str]) -> list[tuple[object, tuple[str, ...]]]:
+        """Stanza documents with claims: tokenize the batch, split over-long sentences, then parse and annotate."""
+        from stanza.models.common.doc import Document
+
+        tokenized = self._pipeline.process([Document([], text=for_stanza(t)) for t in texts],
+                                           processors="tokenize,mwt")
+        bounded = [bounded_sentences(doc, MAX_SENTENCE_WORDS) for doc in tokenized]
+        done = self._pipeline.process([doc for doc, _ in bounded], processors=",".join(AFTER_TOKENIZE))
+        return [(doc, warnings) for doc, (_, warnings) in zip(done, bounded)]
 
 
 def provenance(models: ModelSource, method: str) -> str:
@@ -85,6 +100,60 @@ def provenance(models: ModelSource, method: str) -> str:
     tagger_id = hashlib.sha256(tagger.read_bytes()).hexdigest()[:12] if tagger.is_file() else "none"
     learned = f", tagger@{tagger_id}" if method != "rules" else ""
     return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}"
+
+
+def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Document in and out
+    """The document with every sentence of more than ``limit`` words cut into pieces (after punctuation where
+    possible, never inside a multi-word token), and a warning for each sentence cut."""
+    from stanza.models.common.doc import Document
+
+    if all(len(s.words) <= limit for s in doc.sentences):
+        return doc, ()
+    sentences, warnings = [], []
+    for number, sentence in enumerate(doc.to_dict(), 1):
+        groups: list[list[dict]] = []
+        for entry in sentence:
+            if isinstance(entry["id"], tuple) or not groups or isinstance(groups[-1][0]["id"], int) or \
+                    len(groups[-1]) > groups[-1][0]["id"][1] - groups[-1][0]["id"][0] + 1:
+                groups.append([entry])
+            else:
+                groups[-1].append(entry)
+        words = sum(1 for e in sentence if isinstance(e["id"], int))
+        if words <= limit:
+            sentences.append(sentence)
+            continue
+        warnings.append(f"sentence {number} has {words} words: split into pieces of at most {limit} for the parser")
+        piece: list[list[dict]] = []
+        size = 0
+        for group in groups:
+            width = sum(1 for e in group if isinstance(e["id"], int))
+            if piece and size + width > limit:
+                sentences.append(renumber(piece))
+                piece, size = [], 0
+            piece.append(group)
+            size += width
+            if size >= limit * 3 // 4 and group[-1]["text"] in (",", ";", ":", "—", "-", "--"):
+                sentences.append(renumber(piece))
+                piece, size = [], 0
+        if piece:
+            sentences.append(renumber(piece))
+    return Document(sentences, text=doc.text), tuple(warnings)
+
+
+def renumber(groups: list[list[dict]]) -> list[dict]:
+    """Entries of one new sentence with ids counted from 1 again (heads are not set yet)."""
+    out, n = [], 0
+    for group in groups:
+        for entry in group:
+            entry = dict(entry)
+            if isinstance(entry["id"], tuple):
+                width = entry["id"][1] - entry["id"][0]
+                entry["id"] = (n + 1, n + 1 + width)
+            else:
+                n += 1
+                entry["id"] = n
+            out.append(entry)
+    return out
 
 
 def for_stanza(text: str) -> str:

@@ -97,6 +97,8 @@ def annotate(args: argparse.Namespace) -> int:
                        else result, args.debug)
                 failed.append(doc_input.path)
                 continue
+            for warning in result.warnings:
+                print(f"attribution: warning: {doc_input.path}: {warning}", file=sys.stderr)
             if doc_input.file_desc:
                 from dataclasses import replace
 

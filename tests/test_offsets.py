@@ -49,3 +49,24 @@ def test_polnear_dev_sample_runs(annotator):
     texts = sorted((SHARED / "data/polnear/dev/text").glob("*.txt"))[:6]
     for doc in annotator.annotate_many([p.read_text(encoding="utf-8") for p in texts]):
         assert_exact(doc)
+
+
+def test_overlong_sentence_is_split_for_the_parser(annotator):
+    text = " ".join(["officials said the army moved"] * 120) + ". Kyiv says it's fine."
+    doc = annotator.annotate(text)
+    assert doc.warnings == ("sentence 1 has 601 words: split into pieces of at most 250 for the parser",)
+    assert_exact(doc)
+    assert doc.claims[-1].content[0].text == "it's fine"
+
+
+def test_split_keeps_multiword_tokens_whole(annotator):
+    from stanza.models.common.doc import Document
+
+    from attribution.annotator import bounded_sentences
+
+    text = "I don't know what they'll do now or ever."
+    tokenized = annotator._pipeline.process(Document([], text=text), processors="tokenize,mwt")
+    doc, warnings = bounded_sentences(tokenized, 3)
+    assert warnings and all(len(s.words) <= 3 for s in doc.sentences)
+    assert [t.text for s in doc.sentences for t in s.tokens] == [t.text for s in tokenized.sentences for t in s.tokens]
+    assert all(t.start_char is not None for s in doc.sentences for t in s.tokens)
