@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import lru_cache
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -61,8 +62,6 @@ class Annotator:
 
     def annotate_many(self, texts: Iterable[str], ids: Iterable[str] | None = None) -> Iterator[AnnotatedDocument]:
         """Claims of many texts, in order, pushed through Stanza in batches of ``batch_size`` documents."""
-        from stanza.models.common.doc import Document
-
         id_iter = iter(ids) if ids is not None else (f"doc{n}" for n in range(1, 1 << 62))
         pairs = ((next(id_iter), t) for t in texts)
         while batch := list(islice(pairs, self.batch_size)):
@@ -89,6 +88,7 @@ class Annotator:
         return [(doc, warnings) for doc, (_, warnings) in zip(done, bounded)]
 
 
+@lru_cache(maxsize=None)
 def provenance(models: ModelSource, method: str) -> str:
     """Which models made the claims, without machine-specific paths."""
     import hashlib
@@ -175,9 +175,10 @@ def rebase(claim: Claim, text: str) -> Claim:
 def check_text(text: object, doc_id: str) -> None:
     if not isinstance(text, str):
         raise InputError(doc_id, message("not_str", type=type(text).__name__))
-    for offset, ch in enumerate(text):
-        if "\ud800" <= ch <= "\udfff":
-            raise InputError(doc_id, message("surrogate", offset=offset))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:  # only lone surrogates cannot be encoded
+        raise InputError(doc_id, message("surrogate", offset=error.start)) from error
 
 
 def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document

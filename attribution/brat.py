@@ -6,13 +6,19 @@ from pathlib import Path
 from .evaluation import Attribution
 from .model import Span
 
-__all__ = ["read_attributions", "first_annotation"]
+__all__ = ["read_attributions", "first_annotation", "gold_attributions"]
 
 
 def first_annotation(attributions_dir: Path, name: str) -> Path | None:
     """The annotation of article ``name`` by the first annotator in sorted order (PolNeAR convention)."""
     found = sorted(attributions_dir.glob(f"{name}_*.ann"))
     return found[0] if found else None
+
+
+def gold_attributions(attributions_dir: Path, name: str, text: str) -> list[Attribution]:
+    """The gold attributions of article ``name`` (first annotator), or none when it has no annotation."""
+    ann = first_annotation(attributions_dir, name)
+    return read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
 
 
 def read_attributions(ann_text: str, text: str) -> list[Attribution]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .errors import AttributionError, InputError
+from .errors import AttributionError, InputError, message
 from .extract import METHODS
 from .inputs import InputDocument, expand_inputs, read_input
 from .output import annotate_each, unique_name, write_document
@@ -93,8 +93,8 @@ def annotate(args: argparse.Namespace) -> int:
         for doc_input, result in annotate_each(annotator, readable(paths, args.encoding_errors, failed, args.debug)):
             bar.update(1)
             if isinstance(result, BaseException):
-                report(InputError(doc_input.path, str(result)) if isinstance(result, AttributionError)
-                       else result, args.debug)
+                report(InputError(doc_input.path, getattr(result, "problem", str(result)))
+                       if isinstance(result, AttributionError) else result, args.debug)
                 failed.append(doc_input.path)
                 continue
             for warning in result.warnings:
@@ -132,7 +132,7 @@ def validate(args: argparse.Namespace) -> int:
     usage = [p for p in args.files if p.suffix not in VALIDATORS or not p.is_file()]
     for path in usage:
         why = "no such file" if not path.is_file() else f"cannot validate {path.suffix or 'extensionless'} files"
-        print(f"attribution: error: {path}: {why} (supported: {', '.join(VALIDATORS)})", file=sys.stderr)
+        report(InputError(path, message("cannot_validate", why=why, supported=", ".join(VALIDATORS))), args.debug)
     if usage:
         return 2
     invalid = 0

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .brat import first_annotation, read_attributions
-from .errors import UsageError
+from .brat import gold_attributions, read_attributions
+from .errors import UsageError, message
 from .evaluation import Attribution, Report
 
 __all__ = ["evaluate_directory"]
@@ -17,7 +17,7 @@ def evaluate_directory(gold: Path, text_dir: Path | None = None, pred: Path | No
     ann_dir = gold / "attributions" if (gold / "attributions").is_dir() else gold
     paths = sorted(text_dir.glob("*.txt"))
     if not paths:
-        raise UsageError(f"{text_dir}: no .txt files to evaluate")
+        raise UsageError(message("no_texts", path=text_dir))
     texts = [p.read_text(encoding="utf-8") for p in paths]
     if pred is None:
         from .annotator import Annotator
@@ -30,7 +30,5 @@ def evaluate_directory(gold: Path, text_dir: Path | None = None, pred: Path | No
                      else [] for p, t in zip(paths, texts)]
     report = Report.empty()
     for path, text, pred_doc in zip(paths, texts, predicted):
-        ann = first_annotation(ann_dir, path.stem)
-        gold_doc = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
-        report.add(text, gold_doc, pred_doc)
+        report.add(text, gold_attributions(ann_dir, path.stem, text), pred_doc)
     return report

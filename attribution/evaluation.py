@@ -77,7 +77,7 @@ def exact(gold: Iterable[tuple], pred: Iterable[tuple]) -> Score:
     return Score(shared, shared, sum(p.values()), sum(g.values()))
 
 
-def tokens(text: str, spans: Iterable[Span]) -> set[int]:
+def tokens(spans: Iterable[Span]) -> set[int]:
     out = set()
     for s in spans:
         out |= {m.start() + s.start for m in TOKEN.finditer(s.text)}
@@ -90,7 +90,7 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution]) 
     for role in ROLES:
         g = [getattr(a, role) for a in gold]
         p = [getattr(a, role) for a in pred]
-        gt, pt = tokens(text, [s for x in g for s in x]), tokens(text, [s for x in p for s in x])
+        gt, pt = tokens([s for x in g for s in x]), tokens([s for x in p for s in x])
         scores[role] = {"exact": exact(map(key, g), map(key, p)),
                         "overlap": Score(len(gt & pt), len(gt & pt), len(pt), len(gt))}
     return scores
@@ -125,7 +125,7 @@ def overlap(x: tuple[Span, ...], y: tuple[Span, ...]) -> bool:
 
 
 def jaccard(x: tuple[Span, ...], y: tuple[Span, ...]) -> float:
-    tx, ty = tokens("", x), tokens("", y)
+    tx, ty = tokens(x), tokens(y)
     return len(tx & ty) / len(tx | ty) if tx | ty else 0.0
 
 

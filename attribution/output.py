@@ -29,10 +29,17 @@ def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | N
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs are for readers
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, ANN201

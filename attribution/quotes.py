@@ -48,7 +48,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if before in OPEN_CONTEXT or before in DOUBLE and before in OPENING_SHAPES:
+    if before in OPEN_CONTEXT or before in OPENING_SHAPES:
         return not after.isspace() or text[i] in OPENING_SHAPES
     if after.isspace() or after in ".,;:!?)]—–-’'" or i + 1 == len(text):
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, message
 from .model import AnnotatedDocument
 from .validate import validate_json
 from .writers import json as json_format
@@ -17,8 +17,8 @@ def read_json(path: str | os.PathLike[str]) -> AnnotatedDocument:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot be read: {error}") from error
+        raise InputError(path, message("unreadable", why=error)) from error
     problems = validate_json(text)
     if problems:
-        raise InputError(path, f"not a valid attribution JSON file: {problems[0]}")
+        raise InputError(path, message("not_attribution_json", why=problems[0]))
     return json_format.parse(text)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from attribution import Annotator
-from attribution.brat import first_annotation, read_attributions
+from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, add_scores, score_document
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
@@ -31,8 +31,7 @@ def main() -> None:
     words = sum(d.word_count for d in docs)
     total: dict = {}
     for path, text, doc in zip(paths, texts, docs):
-        ann = first_annotation(args.polnear / "attributions", path.stem)
-        gold = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
+        gold = gold_attributions(args.polnear / "attributions", path.stem, text)
         total = add_scores(total, score_document(text, gold, [Attribution.of(c) for c in doc.claims]))
     print(f"{len(docs)} documents, {words} words, {sum(len(d.claims) for d in docs)} claims, "
           f"{elapsed:.1f} s = {1000 * elapsed / words:.2f} s per 1,000 words ({words / elapsed:.0f} words/s)")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from train_tagger import cached_views
 
-from attribution.brat import first_annotation, read_attributions
+from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, Report
 from attribution.extract import METHODS, extract_claims
 from attribution.learned.tagger import load_tagger
@@ -32,8 +32,7 @@ def main() -> None:
         claims = extract_claims(view, method=args.method, tagger=tagger)
         elapsed += time.perf_counter() - started
         words += sum(1 for w in view.words if w.upos != "PUNCT")
-        ann = first_annotation(args.corpus / "attributions", name)
-        gold = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
+        gold = gold_attributions(args.corpus / "attributions", name, text)
         report.add(text, gold, [Attribution.of(c) for c in claims])
     print(report.to_markdown())
     print(f"\nattribution step alone: {elapsed:.1f} s for {words} words ({words / elapsed:.0f} words/s)")

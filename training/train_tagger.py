@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from attribution.brat import first_annotation, read_attributions
+from attribution.brat import gold_attributions
 from attribution.extract.view import DocView, Word
 from attribution.learned.features import sentence_features
 from attribution.learned.labels import word_labels
@@ -48,9 +48,7 @@ def main(cache: Path, corpus: Path, model: Path) -> None:
     trainer.set_params(PARAMS)
     sentences = 0
     for name, text, view in cached_views(cache, corpus):
-        ann = first_annotation(corpus / "attributions", name)
-        gold = read_attributions(ann.read_text(encoding="utf-8"), text) if ann else []
-        labels = word_labels(view, gold)
+        labels = word_labels(view, gold_attributions(corpus / "attributions", name, text))
         for (start, stop), feats in zip(view.sentence_ranges, sentence_features(view)):
             trainer.append(feats, labels[start:stop])
             sentences += 1

@@ -28,8 +28,8 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
     """Claims of one parsed document.
 
     ``rules``: the transparent rules alone. ``learned``: the CRF span tagger (trained on PolNeAR) decides
-    sources, cues and contents. ``hybrid`` (default): the tagger's claims, plus the rule claims on cues the
-    tagger left untouched (evidential remarks, nested attributions). Without a tagger, rules alone.
+    sources, cues and contents. ``hybrid`` (default): the rule claims, plus the tagger's confident claims
+    (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find. Without a tagger, rules alone.
     """
     lexicon = lexicon or load_lexicon()
     if method == "rules" or tagger is None:
@@ -73,7 +73,7 @@ def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:
             verb_entry = lexicon.lookup(w.lemma, w.text, "VERB")
             if draft is None and verb_entry:
                 draft = mistagged_verb_claim(view, w.i, verb_entry)
-        elif w.upos == "ADV" or w.lower in ("reportedly", "allegedly"):
+        elif w.upos == "ADV" or lexicon.lookup(w.lower, w.text, "ADV"):  # "reportedly" is often mis-tagged
             entry = lexicon.lookup(w.lower, w.text, "ADV")
             draft = adverb_claim(view, w.i, entry) if entry else None
         if w.lower == "according" and w.i + 1 < len(view.words) and view.words[w.i + 1].lower == "to":
@@ -124,7 +124,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
 
 
 def sentences_of(view: DocView, span: Span) -> range:
-    starts = [view.words[a].start for a, _ in view.sentence_ranges]
+    starts = view.sentence_starts
     return range(max(0, bisect_right(starts, span.start) - 1), max(1, bisect_right(starts, span.end - 1)))
 
 

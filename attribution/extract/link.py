@@ -9,6 +9,7 @@ from .view import DocView
 
 QUOTE_MARKS = set('"“”„«»')
 FILLER = set(" \t\r\n.,;:!?")
+MAX_LINE_BREAKS = 4  # a continuation may follow in the next paragraph, not further
 
 
 def link_quotes(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> None:
@@ -46,7 +47,7 @@ def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
     last = max(before, key=lambda d: part_end(view, d))
     quoted = any(view.text[a] in QUOTE_MARKS for a, _ in last.content)
     gap = view.text[part_end(view, last):start]
-    if quoted and all(ch in FILLER for ch in gap) and gap.count("\n") <= 2 * 2:
+    if quoted and all(ch in FILLER for ch in gap) and gap.count("\n") <= MAX_LINE_BREAKS:
         return last
     return None
 

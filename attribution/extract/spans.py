@@ -1,6 +1,7 @@
 """Span helpers shared by the rules: verb groups, source phrases and where content stops."""
 from __future__ import annotations
 
+from ..lexicon import load_lexicon
 from .view import DocView
 
 EXPLETIVES = {"it", "there"}
@@ -206,8 +207,6 @@ def ends_coordination(view: DocView, c: int) -> bool:
     Yes when it is itself a cue, when it shares the cue's subject (finite, no subject of its own:
     "says A and invited B"), or when a comma sets off a clause with its own subject ("…, and Y did B").
     """
-    from ..lexicon import load_lexicon
-
     w = view.words[c]
     if load_lexicon().lookup(w.lemma, w.text, "VERB"):
         return True

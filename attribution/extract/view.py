@@ -96,6 +96,11 @@ class DocView:
         return [q.start for q in self.quotes]
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Character offset where each sentence begins."""
+        return [self.words[a].start for a, _ in self.sentence_ranges]
+
+    @cached_property
     def _word_starts(self) -> list[int]:
         return [w.start for w in self.words]
 

@@ -56,8 +56,8 @@ def best_cue(view: DocView, cues: list[tuple[int, int]], a: int, b: int, role: s
     """The cue this source/content belongs to: a syntactic link first, else the nearest cue in the sentence,
     else (contents only: quotations continued or introduced) the nearest cue within one sentence."""
     sent = view.words[a].sent
+    heads = {view.words[k].head for k in range(a, b + 1)}
     for cue in cues:
-        heads = {view.words[k].head for k in range(a, b + 1)}
         if any(cue[0] <= h <= cue[1] for h in heads if h is not None) and view.words[cue[0]].sent == sent:
             return cue
     same = [c for c in cues if view.words[c[0]].sent == sent]
@@ -72,7 +72,7 @@ def best_cue(view: DocView, cues: list[tuple[int, int]], a: int, b: int, role: s
 
 def cue_lemma(view: DocView, cue: list[int]) -> str:
     heads = [k for k in cue if view.words[k].upos in ("VERB", "NOUN")] or cue
-    return view.words[heads[-1]].lemma.lower() if len(cue) > 0 else ""
+    return view.words[heads[-1]].lemma.lower() if cue else ""
 
 
 def kind_for(view: DocView, cue: list[int]) -> ClaimKind:

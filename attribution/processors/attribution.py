@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from stanza.pipeline.processor import Processor
 
-from ..errors import UsageError
+from ..errors import UsageError, message
 from ..extract import METHODS, DocView, extract_claims
 from ..learned.tagger import load_tagger
 from ..lexicon import load_lexicon
@@ -24,7 +24,7 @@ class AttributionProcessor(Processor):
         super().__init__(config, pipeline, device)
         self.method = config.get("method", "hybrid")
         if self.method not in METHODS:
-            raise UsageError(f"unknown attribution method {self.method!r} (choose from {', '.join(METHODS)})")
+            raise UsageError(message("unknown_method", method=self.method, choices=", ".join(METHODS)))
         self.tagger = load_tagger(config.get("tagger")) if self.method != "rules" else None
 
     def process(self, doc):  # noqa: ANN001 - stanza Document
