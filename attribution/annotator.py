@@ -169,7 +169,8 @@ def rebase(claim: Claim, text: str) -> Claim:
     def span(s: Span) -> Span:
         return Span.of(text, s.start, s.end)
     return replace(claim, cue=tuple(map(span, claim.cue)), content=tuple(map(span, claim.content)),
-                   source=span(claim.source) if claim.source else None)
+                   source=span(claim.source) if claim.source else None,
+                   basis=replace(claim.basis, spans=tuple(map(span, claim.basis.spans))))
 
 
 def check_text(text: object, doc_id: str) -> None:
@@ -184,8 +185,14 @@ def check_text(text: object, doc_id: str) -> None:
 def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document
     sentences = tuple(Span.of(text, s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
     words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
-    claims = tuple(rebase(c, text) for c in doc.claims or ()) if doc.text != text else tuple(doc.claims or ())
-    return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc)))
+    claims, entities, links = tuple(doc.claims or ()), tuple(doc.entities or ()), tuple(doc.claim_links or ())
+    if doc.text != text:
+        links = tuple(replace(k, basis=tuple(Span.of(text, b.start, b.end) for b in k.basis)) for k in links)
+        claims = tuple(rebase(c, text) for c in claims)
+        entities = tuple(replace(e, mentions=tuple(Span.of(text, m.start, m.end) for m in e.mentions))
+                         for e in entities)
+    return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc)),
+                             entities=entities, links=links)
 
 
 def tokens_of(doc) -> Iterator[Token]:  # noqa: ANN001 - stanza Document

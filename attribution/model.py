@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["ClaimKind", "Span", "Token", "Claim", "AnnotatedDocument"]
+__all__ = ["ClaimKind", "SourceType", "Stance", "Evidential", "Factuality", "LinkType", "Span", "Token", "Basis",
+           "Entity", "ClaimLink", "Claim", "AnnotatedDocument"]
 
 
 class ClaimKind(str, Enum):
@@ -22,6 +23,70 @@ class ClaimKind(str, Enum):
     PASSIVE = "passive"            # … were reported by X / it was reported that … / were suspected of …
     NOMINAL = "nominal"            # X's claim that … / reports of …
     EVIDENTIAL = "evidential"      # the reports could not be verified / did not provide evidence for …
+
+
+class SourceType(str, Enum):
+    """What kind of speaker a source is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"    # states, capitals and seats of power speaking for governments
+    MEDIA = "media"
+    ANONYMOUS = "anonymous"      # "officials", "a government source in Berlin"
+    UNSPECIFIED = "unspecified"  # no source at all: "reportedly", "it is claimed"
+
+
+class Stance(str, Enum):
+    """What the speaker does with the content: the speech act, not only the verb."""
+
+    ASSERT = "assert"
+    CLAIM = "claim"        # the reporter's verb keeps distance: claim, allege, insist
+    ACCUSE = "accuse"
+    DENY = "deny"
+    DISMISS = "dismiss"
+    CONFIRM = "confirm"
+    HEDGE = "hedge"
+    PREDICT = "predict"
+    DEMAND = "demand"      # a directive, not a truth claim
+    QUESTION = "question"
+
+
+class Evidential(str, Enum):
+    """How far the article stands behind the content; PRECEDENCE decides when several apply."""
+
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    UNVERIFIED = "unverified"
+    DISPUTED = "disputed"
+    CORROBORATED = "corroborated"
+    CONFIRMED = "confirmed"
+
+
+PRECEDENCE = (Evidential.DISPUTED, Evidential.CONFIRMED, Evidential.CORROBORATED, Evidential.UNVERIFIED,
+              Evidential.ALLEGED, Evidential.REPORTED)
+
+
+class Factuality(str, Enum):
+    """FactBank values: certain / probable / possible, positive / negative, or underspecified."""
+
+    CT_POS = "CT+"
+    PR_POS = "PR+"
+    PS_POS = "PS+"
+    CT_NEG = "CT-"
+    PR_NEG = "PR-"
+    PS_NEG = "PS-"
+    UU = "Uu"
+
+
+class LinkType(str, Enum):
+    """How one claim answers another (read: source claim LINK target claim)."""
+
+    DENIES = "denies"              # refers to the other claim and rejects it ("dismissed those claims")
+    DISPUTES = "disputes"          # says the opposite of what the other claim says
+    REITERATES = "reiterates"      # the same speaker says it again
+    CORROBORATES = "corroborates"  # an independent source says the same
+    RESPONDS_TO = "responds_to"    # the party the other claim is about answers it
+    EVALUATES = "evaluates"        # an evidential remark about the other claim ("could not be verified")
 
 
 @dataclass(frozen=True, order=True)
@@ -65,6 +130,38 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What justifies a label: words of the text and/or other claims (by id)."""
+
+    spans: tuple[Span, ...] = ()
+    claims: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.spans or self.claims)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One speaker of a document with all the places it is mentioned; ``name`` is its fullest proper name."""
+
+    id: str
+    name: str
+    type: SourceType
+    role: str | None
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """``source`` (a claim id) ``type`` ``target`` (a claim id), with the words that signal it."""
+
+    type: LinkType
+    source: str
+    target: str
+    basis: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
 class Claim:
     """One attribution: who (source) says what (content) through which words (cue)."""
 
@@ -76,6 +173,13 @@ class Claim:
     source: Span | None
     sentences: tuple[int, ...]
     confidence: float
+    cue_class: str = "speech"
+    entity: str | None = None
+    source_type: SourceType = SourceType.UNSPECIFIED
+    stance: Stance = Stance.ASSERT
+    evidential: Evidential = Evidential.REPORTED
+    basis: Basis = Basis()
+    factuality: Factuality = Factuality.UU
 
     @property
     def start(self) -> int:
@@ -108,3 +212,5 @@ class AnnotatedDocument:
     tokens: tuple[Token, ...] = field(default=())
     models: str = ""  # what produced the claims, e.g. "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@9c1e…"
     file_desc: str = ""  # a TEI input's original <fileDesc>, kept in the TEI output
+    entities: tuple[Entity, ...] = field(default=())
+    links: tuple[ClaimLink, ...] = field(default=())

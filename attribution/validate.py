@@ -42,9 +42,20 @@ def validate_json(text: str) -> list[str]:
         return problems
     body = data["text"]
     spans = [("/sentences", s) for s in data["sentences"]]
+    claim_ids, entity_ids = {c["id"] for c in data["claims"]}, {e["id"] for e in data["entities"]}
     for c in data["claims"]:
         spans += [(f"/claims/{c['id']}/{role}", s) for role in ("cue", "content") for s in c[role]]
         spans += [(f"/claims/{c['id']}/source", c["source"])] if c["source"] else []
+        spans += [(f"/claims/{c['id']}/evidential/basis", s) for s in c["evidential"]["basis"]["spans"]]
+        if c["entity"] is not None and c["entity"] not in entity_ids:
+            problems.append(f"/claims/{c['id']}/entity: no entity {c['entity']!r} in /entities")
+        problems += [f"/claims/{c['id']}/evidential/basis: no claim {k!r}" for k in c["evidential"]["basis"]["claims"]
+                     if k not in claim_ids]
+    for e in data["entities"]:
+        spans += [(f"/entities/{e['id']}/mentions", m) for m in e["mentions"]]
+    for n, k in enumerate(data["links"]):
+        spans += [(f"/links/{n}/basis", s) for s in k["basis"]]
+        problems += [f"/links/{n}/{end}: no claim {k[end]!r}" for end in ("source", "target") if k[end] not in claim_ids]
     for where, s in spans:
         if s["end"] > len(body) or s["start"] >= s["end"] or body[s["start"]:s["end"]] != s["text"]:
             problems.append(f"{where}: text {s['text']!r} does not match the document at {s['start']}..{s['end']}")

@@ -119,7 +119,8 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
         sentences = tuple(sorted({k for p in parts for k in sentences_of(view, p)}))
         built.append((cue.start, kind, cue, d, content, source, sentences))
     built.sort(key=lambda b: (b[0], b[2].end))
-    return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2))
+    return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2),
+                       d.cue_class)
                  for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..extract.draft import Draft
 from ..extract.spans import chars
 from ..extract.view import DocView
+from ..lexicon import load_lexicon
 from ..model import ClaimKind
 from .labels import spans_of
 
@@ -32,7 +33,7 @@ def decode(view: DocView, labels: list[str], confidence: list[float]) -> list[Dr
         drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words),
                             list(range(src[0], src[1] + 1)) if src else [],
                             [chars(view, list(range(a, b + 1))) for a, b in join(view, contents[cue])],
-                            sum(confidence[k] for k in cue_words) / len(cue_words)))
+                            sum(confidence[k] for k in cue_words) / len(cue_words), cue_class(view, cue_words)))
     return drafts
 
 
@@ -73,6 +74,17 @@ def best_cue(view: DocView, cues: list[tuple[int, int]], a: int, b: int, role: s
 def cue_lemma(view: DocView, cue: list[int]) -> str:
     heads = [k for k in cue if view.words[k].upos in ("VERB", "NOUN")] or cue
     return view.words[heads[-1]].lemma.lower() if cue else ""
+
+
+def cue_class(view: DocView, cue: list[int]) -> str:
+    """The lexicon class of the cue's head word (a cue the lexicon lacks counts as speech)."""
+    lexicon = load_lexicon()
+    for k in reversed(cue):
+        w = view.words[k]
+        entry = lexicon.lookup(w.lemma, w.text, "NOUN" if w.upos in ("NOUN", "PROPN") else w.upos)
+        if entry:
+            return entry.cls
+    return "speech"
 
 
 def kind_for(view: DocView, cue: list[int]) -> ClaimKind:

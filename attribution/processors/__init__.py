@@ -1,7 +1,7 @@
 """The project's Stanza processors, registered here and nowhere else.
 
 Importing this module adds ``quotation`` and ``attribution`` to Stanza's processor registry
-and the ``quotations`` / ``claims`` properties to Stanza's ``Document``.
+and the ``quotations``, ``claims``, ``entities`` and ``claim_links`` properties to Stanza's ``Document``.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def register() -> None:
     for name, cls in PROCESSORS.items():
         if NAME_TO_PROCESSOR_CLASS.get(name) is not cls:
             register_processor(name)(cls)
-    for prop in ("quotations", "claims"):
+    for prop in ("quotations", "claims", "entities", "claim_links"):
         if not hasattr(Document, prop):
             Document.add_property(prop, default=None, setter=lambda self, value, p=prop: setattr(self, f"_{p}", value))
 

@@ -5,13 +5,14 @@ from stanza.pipeline.processor import Processor
 
 from ..errors import UsageError, message
 from ..extract import METHODS, DocView, extract_claims
+from ..labels import label_claims
 from ..learned.tagger import load_tagger
 from ..lexicon import load_lexicon
 from ..quotes import find_quotes
 
 
 class AttributionProcessor(Processor):
-    """Sets ``doc.claims`` to a tuple of :class:`attribution.Claim`.
+    """Sets ``doc.claims`` (labelled :class:`attribution.Claim`), ``doc.entities`` and ``doc.claim_links``.
 
     Config: ``attribution_method`` (hybrid, rules, learned) and ``attribution_tagger`` (a CRF model
     other than the one shipped in package data).
@@ -29,5 +30,7 @@ class AttributionProcessor(Processor):
 
     def process(self, doc):  # noqa: ANN001 - stanza Document
         quotes = doc.quotations if doc.quotations is not None else find_quotes(doc.text)
-        doc.claims = extract_claims(DocView.from_stanza(doc, quotes), load_lexicon(), self.method, self.tagger)
+        view = DocView.from_stanza(doc, quotes)
+        doc.claims, doc.entities, doc.claim_links = label_claims(
+            view, extract_claims(view, load_lexicon(), self.method, self.tagger))
         return doc

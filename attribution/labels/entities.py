@@ -1,0 +1,408 @@
+"""Speakers as entities: every source mention joined to the entity it names, with type, role and mentions.
+
+Proper names are found and clustered over the whole document first (so that "he" can mean a person who is only
+mentioned, never quoted); sources are then attached to those clusters, descriptions ("the Ukrainian leader") to the
+person whose role fits, and pronouns to the nearest compatible entity before them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..extract.view import DocView
+from ..model import Claim, Entity, SourceType, Span
+from .lexicons import LabelLexicons
+
+__all__ = ["Resolved", "resolve_entities"]
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+CONNECTORS = {"of", "for", "the", "de", "on"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
+NAME_JOINERS = {"-", ".", "'"}
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to name one speaker, before it becomes an :class:`Entity`."""
+
+    type: SourceType
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    key: str | None = None  # the country a government cluster stands for
+    quoted: bool = False   # has at least one source mention
+
+    @property
+    def surname(self) -> str:
+        return self.names[0].split()[-1].lower() if self.names else ""
+
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else ""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The document's entities and, per claim id, its speaker's entity id and source type."""
+
+    entities: tuple[Entity, ...]
+    entity_of: dict[str, str]
+    type_of: dict[str, SourceType]
+
+
+def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicons) -> Resolved:
+    clusters: list[Cluster] = []
+    at: list[tuple[int, Cluster]] = []  # (char offset, cluster) of every mention, for pronouns and descriptions
+    cues = frozenset(k for c in claims for s in c.cue for k in view.words_between(s.start, s.end))
+    names = name_runs(view, lex, cues)  # "Zelenskiy Claims North Korea …": a headline's cue ends the name
+    decided_first = sorted(names, key=lambda r: run_type(view, r, lex) is None)  # a bare "Zelenskiy" joins later
+    for run in decided_first:
+        cluster = cluster_for_name(view, run, clusters, lex)
+        cluster.mentions.append(Span.of(view.text, view.words[run[0]].start, view.words[run[-1]].end))
+        at.append((view.words[run[0]].start, cluster))
+    at.sort(key=lambda pair: pair[0])
+    for w in view.words:  # "the Ukrainian leader"
+        cluster = description_target(view, w.i, names, at, lex)
+        if cluster is not None:
+            first = w.i
+            while first > 0 and view.words[first - 1].sent == w.sent and view.words[first - 1].upos in (
+                    "ADJ", "PROPN", "DET") and view.words[first].upos != "DET":
+                first -= 1
+            cluster.mentions.append(Span.of(view.text, view.words[first].start, w.end))
+            at.append((view.words[first].start, cluster))
+    at.sort(key=lambda pair: pair[0])
+    entity_of: dict[str, Cluster] = {}
+    for claim in sorted(claims, key=lambda c: c.source.start if c.source else -1):
+        if claim.source is None:
+            continue
+        cluster = source_cluster(view, claim, claims, entity_of, names, clusters, at, lex)
+        cluster.quoted = True
+        if claim.source not in cluster.mentions:
+            cluster.mentions.append(claim.source)
+        entity_of[claim.id] = cluster
+    kept = [c for c in clusters if c.quoted]
+    ids = {id(c): f"e{n}" for n, c in enumerate(sorted(kept, key=lambda c: min(c.mentions)), 1)}
+    entities = tuple(sorted((entity(ids[id(c)], c, lex) for c in kept), key=lambda e: int(e.id[1:])))
+    return Resolved(entities, {cid: ids[id(c)] for cid, c in entity_of.items()},
+                    {cid: c.type for cid, c in entity_of.items()})
+
+
+def entity(entity_id: str, cluster: Cluster, lex: LabelLexicons) -> Entity:
+    name = cluster.name()
+    if cluster.type is SourceType.GOVERNMENT and cluster.key:
+        name = cluster.key
+    elif not name:
+        name = min((m.text for m in cluster.mentions), key=len)
+    role = max(cluster.roles, key=len) if cluster.roles else None
+    return Entity(entity_id, name, cluster.type, role, tuple(drop_nested(sorted(set(cluster.mentions)))))
+
+
+def drop_nested(spans: list[Span]) -> list[Span]:
+    return [s for s in spans if not any(o != s and o.start <= s.start and s.end <= o.end for o in spans)]
+
+
+# -- proper names ----------------------------------------------------------------------------------------------
+def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozenset()) -> list[list[int]]:
+    """Word-index runs of proper names ("Volodymyr Zelenskiy", "Institute for the Study of War"), titles cut."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for w in view.words:
+        if is_name_word(view, w.i, lex) and (not run or joined(view, run[-1], w.i)) and w.i not in breaks:
+            run.append(w.i)
+            continue
+        if run and w.lower in CONNECTORS and continues_name(view, w.i, lex):
+            run.append(w.i)
+            continue
+        runs.append(run)
+        run = [w.i] if is_name_word(view, w.i, lex) and w.i not in breaks else []
+    runs.append(run)
+    out = []
+    for r in runs:
+        if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
+            r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
+        while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
+                     or view.words[r[0]].lower in lex.types.get("title", {})
+                     or lex.places.get(view.words[r[0]].text, ("",))[0] == "demonym"
+                     or view.words[r[0]].lower in CONNECTORS
+                     or len(r) > 1 and lex.place(view.words[r[0]].text)
+                     and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
+            r = r[1:]
+        while r and (view.words[r[-1]].lower in CONNECTORS or view.words[r[-1]].text in NAME_JOINERS):
+            r = r[:-1]
+        if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym":
+            out.append(r)
+    return out
+
+
+def continues_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """Is connector ``i`` inside a name ("Institute for the Study of War")?"""
+    k = i
+    while k < len(view.words) and view.words[k].lower in CONNECTORS and k - i < 2:
+        k += 1
+    return k < len(view.words) and view.words[k].sent == view.words[i].sent and is_name_word(view, k, lex) \
+        and view.words[k].text[:1].isupper()
+
+
+def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    w = view.words[i]
+    if w.upos == "PROPN" and w.text[:1].isupper():
+        return True
+    if i >= 2 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
+            and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start:
+        return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun
+    return w.text in NAME_JOINERS and 0 < i < len(view.words) - 1 and view.words[i - 1].end == w.start \
+        and view.words[i + 1].start == w.end and view.words[i - 1].upos == "PROPN"
+
+
+def joined(view: DocView, a: int, b: int) -> bool:
+    return view.words[a].sent == view.words[b].sent and b == a + 1
+
+
+def text_of(view: DocView, words: list[int]) -> str:
+    return view.text[view.words[words[0]].start:view.words[words[-1]].end]
+
+
+def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | None:
+    """The type a name shows by itself, or None when nothing in it decides (a bare surname)."""
+    text = text_of(view, run)
+    if lex.place(text) and lex.place(text)[0] != "demonym":
+        return SourceType.GOVERNMENT
+    words = [view.words[k].text for k in run]
+    by_name = lex.types.get("name", {})
+    for kind in (SourceType.MEDIA, SourceType.GOVERNMENT, SourceType.ORGANIZATION):
+        if any(by_name.get(t) is kind for t in words):
+            return kind
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return SourceType.ORGANIZATION
+    first = run[0]
+    before = view.words[first - 1] if first > 0 else None
+    if before is not None and (before.lower.rstrip(".") in lex.types.get("honorific", {})
+                               or before.lower in lex.types.get("title", {})):
+        return SourceType.PERSON
+    if len([t for t in words if t[:1].isupper()]) >= 2 and not any(w.lower in CONNECTORS for w in map(
+            view.words.__getitem__, run)):
+        return SourceType.PERSON
+    return None
+
+
+def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex: LabelLexicons) -> Cluster:
+    text = text_of(view, run)
+    kind = run_type(view, run, lex)
+    role = premodifier_role(view, run[0], lex)
+    if kind is SourceType.GOVERNMENT and lex.place(text):
+        key = lex.place(text)[1]
+        found = next((c for c in clusters if c.key == key and c.type is SourceType.GOVERNMENT), None)
+        if found is None:
+            found = Cluster(SourceType.GOVERNMENT, key=key)
+            clusters.append(found)
+        return found
+    tokens = [t.lower() for t in text.replace("-", " - ").split()]
+    for c in clusters:
+        if c.type is SourceType.GOVERNMENT and c.key:
+            continue
+        if any(same_name(tokens, n) for n in c.names) and (kind is None or c.type is kind):
+            c.names.append(text)
+            if role:
+                c.roles.append(role)
+            return c
+    found = Cluster(kind or guess_bare(view, run), names=[text], roles=[role] if role else [])
+    clusters.append(found)
+    return found
+
+
+def same_name(tokens: list[str], other: str) -> bool:
+    """"Zelenskiy" = "Volodymyr Zelenskiy"; "ISW" = "Institute for the Study of War"."""
+    theirs = [t.lower() for t in other.replace("-", " - ").split()]
+    if tokens == theirs:
+        return True
+    short, long_ = sorted((tokens, theirs), key=len)
+    if short and short[-1] == long_[-1] and all(t in long_ for t in short):
+        return True
+    acronym = "".join(t[0] for t in long_ if t not in CONNECTORS and t != "-")
+    return len(short) == 1 and len(short[0]) > 1 and short[0] == acronym
+
+
+def guess_bare(view: DocView, run: list[int]) -> SourceType:
+    """A lone unknown name is a person when it acts (subject of a verb), else unclassified (organization)."""
+    head = view.words[run[-1]]
+    if head.rel in ("nsubj",) or head.deprel == "obl:agent" or head.rel == "nmod" and head.feat("Poss") == "Yes" \
+            or any(view.words[k].lower in ("'s", "’s") for k in view.kids(head.i, "case")):
+        return SourceType.PERSON
+    return SourceType.ORGANIZATION
+
+
+def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | None:
+    """Title words right before a name: "South Korean defence minister" Kim Yong-hyun."""
+    k = first - 1
+    seen_title = False
+    while k >= 0 and view.words[k].sent == view.words[first].sent and (
+            view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
+            or view.words[k].lower in lex.types.get("title", {})):  # the tagger may take "ombudsman" for a verb
+        if view.words[k].lower in lex.types.get("title", {}):
+            seen_title = True
+        k -= 1
+    if not seen_title:
+        return None
+    return text_of(view, list(range(k + 1, first))) if k + 1 < first else None
+
+
+# -- sources ---------------------------------------------------------------------------------------------------
+def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
+                   names: list[list[int]], clusters: list[Cluster], at: list[tuple[int, Cluster]],
+                   lex: LabelLexicons) -> Cluster:
+    span = claim.source
+    assert span is not None
+    words = view.words_between(span.start, span.end)
+    if not words:
+        return new_cluster(clusters, SourceType.ANONYMOUS, span.text)
+    head = head_of(view, words)
+    conjuncts = [k for k in view.kids(head, "conj") if k in words]
+    inside = [[k for k in r if k in set(words)] for r in names if set(r) & set(words)]
+    if conjuncts:
+        kinds = {SourceType.GOVERNMENT if lex.place(text_of(view, r)) else run_type(view, r, lex) for r in inside}
+        kind = kinds.pop() if len(kinds) == 1 and None not in kinds else SourceType.ORGANIZATION
+        return keyed_cluster(clusters, kind, span.text.removeprefix("the "))
+    w = view.words[head]
+    if len(words) <= 2 and w.upos == "PRON":
+        return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
+    place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
+    if place and place[0] != "demonym":
+        found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
+        return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
+    named = next((r for r in inside if head in r), None) or next(
+        (r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])), None)
+    if named is not None:
+        cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
+        role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
+        if role and cluster.type is not SourceType.GOVERNMENT:
+            cluster.roles.append(role)
+        return cluster
+    description = description_target(view, head, names, at, lex)
+    if description is not None:
+        return description
+    kind = head_type(view, words, head, lex)
+    country = demonym_country(view, words, lex)
+    if kind is SourceType.GOVERNMENT and country and w.lemma.lower() in GENERIC_GOVERNMENT:
+        found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
+        return found or keyed_cluster(clusters, kind, country, key=country)
+    return keyed_cluster(clusters, kind, strip_determiner(span.text))
+
+
+def head_of(view: DocView, words: list[int]) -> int:
+    inside = set(words)
+    heads = [k for k in words if view.words[k].head not in inside
+             and view.words[k].upos not in ("PUNCT", "DET", "ADP", "INTJ", "CCONJ", "SCONJ", "AUX")]
+    proper = [k for k in heads if view.words[k].upos == "PROPN"]
+    return (proper or heads or words)[-1 if not proper else 0]
+
+
+def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
+    w = view.words[head]
+    lemma = w.lemma.lower()
+    heads = lex.types.get("head", {})
+    if lemma in heads:
+        return heads[lemma]
+    if lemma in lex.types.get("title", {}):
+        return SourceType.PERSON
+    if lex.place(w.text):
+        return SourceType.GOVERNMENT
+    return SourceType.ANONYMOUS
+
+
+def demonym_country(view: DocView, words: list[int], lex: LabelLexicons) -> str | None:
+    for k in words:
+        place = lex.places.get(view.words[k].text)
+        if place:
+            return place[1]
+    return None
+
+
+def apposition_role(view: DocView, words: list[int], named: list[int], head: int) -> str | None:
+    """Role after the name inside the source: "Tatyana Moskalkova, Russia's human rights commissioner"."""
+    after = [k for k in words if k > named[-1]]
+    cut = [k for k in after if view.words[k].text in (",", "(", ")")]
+    if not cut:
+        appos = [k for k in view.kids(head, "appos") if k not in words]
+        if not appos:
+            return None
+        role_words = [k for k in view.subtree(appos[0]) if view.words[k].upos != "PUNCT"]
+    else:
+        role_words = [k for k in after if k > cut[-1]]
+    while role_words and view.words[role_words[0]].lower in DETERMINERS:
+        role_words = role_words[1:]
+    if not role_words or all(view.words[k].upos == "PROPN" for k in role_words):
+        return None  # "(ISW)" is an alias, not a role
+    return text_of(view, role_words)
+
+
+def strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ("the", "a", "an") and rest else text
+
+
+def new_cluster(clusters: list[Cluster], kind: SourceType, name: str) -> Cluster:
+    cluster = Cluster(kind, names=[name])
+    clusters.append(cluster)
+    return cluster
+
+
+def keyed_cluster(clusters: list[Cluster], kind: SourceType, name: str, key: str | None = None) -> Cluster:
+    """The description cluster with this text (descriptions repeat verbatim: "officials" … "officials")."""
+    for c in clusters:
+        if c.type is kind and c.names and c.names[0].lower() == name.lower() and c.key == key:
+            return c
+    cluster = Cluster(kind, names=[] if key else [name], key=key)
+    clusters.append(cluster)
+    return cluster
+
+
+def cluster_at(at: list[tuple[int, Cluster]], start: int) -> Cluster | None:
+    return next((c for s, c in at if s == start), None)
+
+
+# -- descriptions and pronouns ---------------------------------------------------------------------------------
+def description_target(view: DocView, i: int, names: list[list[int]], at: list[tuple[int, Cluster]],
+                       lex: LabelLexicons) -> Cluster | None:
+    """The person "the Ukrainian leader" stands for: the latest person before it whose role fits."""
+    w = view.words[i]
+    noun = w.lemma.lower()
+    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or not any(
+            view.words[d].lower == "the" for d in view.kids(i, "det")):
+        return None
+    if any(i in r or i + 1 in r and view.words[i + 1].sent == w.sent for r in names):
+        return None  # a title before a name is a role, not a description
+    modifiers = {view.words[k].text.lower() for k in view.kids(i, "amod", "compound", "nmod:poss")}
+    before = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < w.start and c.type is SourceType.PERSON
+              and c.roles]
+    for cluster in reversed(before):
+        role = " ".join(cluster.roles).lower()
+        fits = noun in role or noun == "leader" and any(t in role for t in lex.markers.get("leader", {}))
+        if fits and all(m in role for m in modifiers):
+            return cluster
+    return None
+
+
+def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
+                    w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001 - a view Word
+                    lex: LabelLexicons) -> Cluster:
+    lower = w.lower
+    if lower in SELF_PRONOUNS:
+        quote = view.quote_at(w.start)
+        outer = next((c for c in claims if quote and c.id in entity_of and any(
+            s.start <= quote.start < s.end for s in c.content)), None)
+        if outer is not None:
+            return entity_of[outer.id]
+    wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {
+        SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}
+    earlier = sorted([(s, c) for s, c in at if s < w.start and c.type in wanted]
+                     + [(c.source.start, entity_of[c.id]) for c in claims
+                        if c.id in entity_of and c.source and c.source.start < w.start
+                        and entity_of[c.id].type in wanted], key=lambda pair: pair[0])
+    if lower in ("they", "them", "their"):
+        plural = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
+        earlier = plural or earlier
+    if earlier:
+        return earlier[-1][1]
+    kind = SourceType.PERSON if lower in PERSON_PRONOUNS | SELF_PRONOUNS else SourceType.ANONYMOUS
+    return keyed_cluster(clusters, kind, w.text)

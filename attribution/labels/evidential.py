@@ -1,0 +1,82 @@
+"""Evidential status: how far the article stands behind each claim, and the basis that justifies it.
+
+Every status but ``reported`` needs a basis (words of the text or other claims); when several apply the first in
+``PRECEDENCE`` wins: disputed > confirmed > corroborated > unverified > alleged > reported.
+"""
+from __future__ import annotations
+
+from ..extract.view import DocView
+from ..model import PRECEDENCE, Basis, Claim, ClaimKind, ClaimLink, Evidential, LinkType, Span, Stance
+from .content import content_keys, find_markers, words_of
+from .lexicons import LabelLexicons
+from .links import Facts, about
+
+__all__ = ["evidential_of"]
+
+RESTATED = 0.6        # an unattributed sentence sharing this much of a content (and MIN_RESTATED keys) states it
+MIN_RESTATED = 4
+
+
+def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[ClaimLink],
+                  unattributed: list[tuple[Span, frozenset[str]]], lex: LabelLexicons) -> tuple[Evidential, Basis]:
+    claim = f.claim
+    found: dict[Evidential, Basis] = {}
+
+    def note(status: Evidential, spans: tuple[Span, ...] = (), claims: tuple[str, ...] = ()) -> None:
+        old = found.get(status, Basis())
+        found[status] = Basis(tuple(dict.fromkeys(old.spans + spans)), tuple(dict.fromkeys(old.claims + claims)))
+
+    for link in links:
+        other = link.target if link.source == claim.id else link.source if link.target == claim.id else None
+        if other is None:
+            continue
+        if link.type in (LinkType.DENIES, LinkType.DISPUTES):
+            note(Evidential.DISPUTED, claims=(other,))
+        elif link.type is LinkType.CORROBORATES:
+            confirming = facts[other]
+            if confirming.stance is Stance.CONFIRM and about(f, confirming):
+                note(Evidential.CONFIRMED, claims=(other,))
+            else:
+                note(Evidential.CORROBORATED, claims=(other,))
+        elif link.type is LinkType.EVALUATES and link.target == claim.id:
+            note(Evidential.UNVERIFIED, spans=link.basis, claims=(other,))
+    if f.stance is Stance.CONFIRM and claim.kind is not ClaimKind.EVIDENTIAL:
+        note(Evidential.CONFIRMED, spans=claim.cue)
+    for span, keys in unattributed:
+        if len(keys & f.keys) >= MIN_RESTATED and len(keys & f.keys) / len(f.keys | keys) >= RESTATED:
+            note(Evidential.CONFIRMED, spans=(span,))
+    sentence = sentence_words(view, claim)
+    outside = [k for k in sentence if not any(s.start <= view.words[k].start < s.end for s in claim.content)]
+    for idx, _ in find_markers(view, outside, "unverified", lex):
+        note(Evidential.UNVERIFIED, spans=(word_span(view, idx),))
+    if f.stance is Stance.CLAIM:
+        note(Evidential.ALLEGED, spans=claim.cue)
+    cue = set(words_of(view, claim.cue))
+    for idx, _ in find_markers(view, outside, "distance", lex):
+        if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ"):  # "allegedly", "unconfirmed"
+            note(Evidential.ALLEGED, spans=(word_span(view, idx),))
+    for status in PRECEDENCE:
+        if status in found:
+            return status, found[status]
+    return Evidential.REPORTED, Basis()
+
+
+def sentence_words(view: DocView, claim: Claim) -> list[int]:
+    return [k for s in claim.sentences[:1] for k in range(*view.sentence_ranges[s])]
+
+
+def word_span(view: DocView, idx: list[int]) -> Span:
+    return Span.of(view.text, view.words[idx[0]].start, view.words[idx[-1]].end)
+
+
+def unattributed_sentences(view: DocView, claims: tuple[Claim, ...],
+                           lex: LabelLexicons) -> list[tuple[Span, frozenset[str]]]:
+    """Sentences in the article's own voice (no claim touches them), with their content keys."""
+    touched = {s for c in claims for s in c.sentences}
+    out = []
+    for s, (a, b) in enumerate(view.sentence_ranges):
+        if s in touched or b <= a:
+            continue
+        keys = frozenset(content_keys(view, list(range(a, b)), lex))
+        out.append((Span.of(view.text, view.words[a].start, view.words[b - 1].end), keys))
+    return out

@@ -1,0 +1,70 @@
+"""The label lexicons, read once from package data (each file documents its columns and sources)."""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import SourceType, Stance
+
+__all__ = ["LabelLexicons", "load_label_lexicons"]
+
+
+@dataclass(frozen=True)
+class LabelLexicons:
+    stance_by_lemma: dict[str, Stance]
+    stance_by_class: dict[str, Stance]
+    markers: dict[str, dict[str, str]]  # kind → marker → value
+    places: dict[str, tuple[str, str]]  # alias → (kind, country key)
+    types: dict[str, dict[str, SourceType]]  # where → word → type
+    synonyms: dict[str, str]
+
+    @property
+    def countries(self) -> set[str]:
+        """Content keys that are places (see :meth:`norm`)."""
+        return {key.lower() for _, key in self.places.values()}
+
+    def marker(self, kind: str, word: str) -> str | None:
+        return self.markers.get(kind, {}).get(word)
+
+    def phrases(self, kind: str) -> list[tuple[str, ...]]:
+        """Multi-word markers of one kind, as word tuples, longest first."""
+        return sorted((tuple(m.split()) for m in self.markers.get(kind, {}) if " " in m), key=len, reverse=True)
+
+    def place(self, name: str) -> tuple[str, str] | None:
+        return self.places.get(name) or self.places.get(name.removeprefix("the ").removeprefix("The "))
+
+    def norm(self, lemma: str) -> str:
+        """A content word's comparison key: its synonym group, or the country a place name stands for."""
+        place = self.places.get(lemma) or self.places.get(lemma.title())
+        if place:
+            return place[1].lower()
+        return self.synonyms.get(lemma.lower(), lemma.lower())
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("attribution").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
+                               delimiter="\t"))
+
+
+@lru_cache(maxsize=None)
+def load_label_lexicons() -> LabelLexicons:
+    by_lemma, by_class = {}, {}
+    for r in rows("stance.tsv"):
+        key = r["key"]
+        if key.startswith("class:"):
+            by_class[key.removeprefix("class:")] = Stance(r["stance"])
+        else:
+            by_lemma[key] = Stance(r["stance"])
+    markers: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in rows("markers.tsv"):
+        markers[r["kind"]][r["marker"]] = r["value"]
+    places = {r["alias"]: (r["kind"], r["key"]) for r in rows("places.tsv")}
+    types: dict[str, dict[str, SourceType]] = defaultdict(dict)
+    for r in rows("source_types.tsv"):
+        types[r["where"]][r["word"]] = SourceType(r["type"])
+    synonyms = {r["word"]: r["group"] for r in rows("synonyms.tsv")}
+    return LabelLexicons(by_lemma, by_class, dict(markers), places, dict(types), synonyms)

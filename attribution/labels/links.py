@@ -1,0 +1,183 @@
+"""How claims answer each other: denials, disputes, reiterations, corroborations, responses, evidential remarks.
+
+A claim whose content only points back at other claims ("those claims", "the reports", "his claim") is resolved to
+the claims meant; other links compare what two claims say (content keys: lemmas grouped by synonyms, places as
+the country they stand for) and who says it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..extract.view import DocView
+from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
+from .content import content_keys, content_root, content_words
+from .lexicons import LabelLexicons
+
+__all__ = ["Facts", "link_claims", "independent"]
+
+REITERATING = {"reiterate", "repeat", "restate", "reaffirm"}
+DISAGREEING = {Stance.DENY, Stance.DISMISS}
+AGREEING = {Stance.ASSERT, Stance.CLAIM, Stance.CONFIRM, Stance.HEDGE, Stance.ACCUSE}
+ANSWERABLE = {Stance.ACCUSE, Stance.CLAIM, Stance.DEMAND, Stance.QUESTION}  # what the party concerned answers
+SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
+CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
+MIN_SHARED = 3
+MAX_REFERENCE_WORDS = 6   # "Zelenskiy's assertions", "those claims": longer contents say something themselves
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What link rules need to know of each claim."""
+
+    claim: Claim
+    stance: Stance
+    factuality: Factuality
+    entity: Entity | None
+    keys: frozenset[str]
+
+
+def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[ClaimLink]:
+    links: dict[tuple[str, str], ClaimLink] = {}
+
+    def add(kind: LinkType, a: Facts, b: Facts) -> None:
+        if a.claim.id != b.claim.id and (a.claim.id, b.claim.id) not in links:
+            links[(a.claim.id, b.claim.id)] = ClaimLink(kind, a.claim.id, b.claim.id, a.claim.cue)
+
+    by_id = {f.claim.id: f for f in facts}
+    refs = {f.claim.id: references(view, f, facts, lex) for f in facts}
+    for f in facts:
+        targets = [by_id[t] for t in refs[f.claim.id]]
+        if f.stance in DISAGREEING:
+            nested = [g for g in facts if g is not f and g.claim.kind is ClaimKind.NOMINAL
+                      and any(s.start <= g.claim.cue[0].start < s.end for s in f.claim.content)]
+            for t in targets + nested:
+                add(LinkType.DENIES, f, t)
+            if not targets and not nested:
+                for g in facts:
+                    if independent(f, g) and about(g, f) and shared(f, g) - lex.countries and g.stance not in DISAGREEING:
+                        add(LinkType.DISPUTES, f, g)
+        elif f.claim.kind is ClaimKind.EVIDENTIAL:
+            for t in targets:
+                add(LinkType.EVALUATES, f, t)
+        elif f.claim.cue_lemma in REITERATING:
+            for t in targets or [g for g in facts if g.claim.start < f.claim.start and g.entity is not None
+                                 and g.entity == f.entity and similarity(f, g) >= CORROBORATION][-1:]:
+                add(LinkType.REITERATES, f, t)
+        elif targets and f.factuality is not Factuality.UU:
+            for t in targets:
+                add(LinkType.RESPONDS_TO if independent(f, t) else LinkType.REITERATES, f, t)
+    for i, f in enumerate(facts):
+        if refs[f.claim.id] or f.claim.kind is ClaimKind.EVIDENTIAL:
+            continue
+        for g in facts[:i]:
+            if refs[g.claim.id] or g.claim.kind is ClaimKind.EVIDENTIAL or (g.claim.id, f.claim.id) in links:
+                continue
+            if f.entity is not None and f.entity == g.entity and similarity(f, g) >= SAME_SIMILARITY:
+                add(LinkType.REITERATES, f, g)
+            elif independent(f, g) and f.stance in AGREEING and g.stance in AGREEING and \
+                    polarity(f) == polarity(g) and similarity(f, g) >= CORROBORATION and len(shared(f, g)) >= MIN_SHARED:
+                add(LinkType.CORROBORATES, f, g)
+            elif independent(f, g) and about(g, f) and g.stance in ANSWERABLE and \
+                    shared(f, g) - entity_keys(f.entity) - lex.countries:
+                add(LinkType.DISPUTES if polarity(f) != polarity(g) and g.stance is Stance.ACCUSE
+                    else LinkType.RESPONDS_TO, f, g)
+    carried = [ClaimLink(LinkType.EVALUATES, e.source, r.source, e.basis) for e in links.values()
+               if e.type is LinkType.EVALUATES for r in links.values()
+               if r.type is LinkType.REITERATES and r.target == e.target]
+    for link in carried:
+        links.setdefault((link.source, link.target), link)
+    return sorted(links.values(), key=lambda link: (int(link.source[1:]), int(link.target[1:])))
+
+
+def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons) -> list[str]:
+    """Ids of the claims a content like "those claims" or "Zelenskiy's assertions" points back to."""
+    words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
+    root = content_root(view, words)
+    if root is None or len(words) > MAX_REFERENCE_WORDS:
+        return []
+    noun = view.words[root]
+    if noun.upos != "NOUN" or lex.marker("claimnoun", noun.lemma.lower()) is None:
+        return []
+    plural = noun.feat("Number") == "Plur"
+    earlier = [g for g in facts if g.claim.start < f.claim.start and g is not f
+               and g.claim.kind is not ClaimKind.EVIDENTIAL and not is_reference(view, g, lex)]
+    owners = view.kids(root, "nmod:poss")
+    if owners:
+        owner = view.words[owners[0]]
+        if owner.upos == "PRON":
+            entity = f.entity
+        else:
+            entity = next((g.entity for g in facts if g.entity and any(
+                m.start <= owner.start < m.end for m in g.entity.mentions)), None)
+        mine = [g for g in earlier if entity is not None and g.entity == entity]
+        return [g.claim.id for g in (mine if plural else mine[-1:])]
+    same_sentence = [g for g in facts if g is not f and g.claim.sentences[:1] == f.claim.sentences[:1]
+                     and g.claim.start < f.claim.start and is_reference(view, g, lex)]
+    if same_sentence and any(view.words[d].lower == "the" for d in view.kids(root, "det")):
+        return references(view, same_sentence[-1], facts, lex)
+    if noun.lemma.lower() == "report":
+        reports = [g for g in earlier if g.claim.cue_lemma == "report"]
+        earlier = reports or earlier
+    if not earlier:
+        return []
+    last = earlier[-1].claim.sentences[0]
+    return [g.claim.id for g in earlier if g.claim.sentences[0] == last]
+
+
+def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
+    words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
+    root = content_root(view, words)
+    return root is not None and len(words) <= MAX_REFERENCE_WORDS and view.words[root].upos == "NOUN" and \
+        lex.marker("claimnoun", view.words[root].lemma.lower()) is not None
+
+
+def entity_keys(entity: Entity | None) -> set[str]:
+    if entity is None:
+        return set()
+    if entity.type is SourceType.GOVERNMENT:
+        return {entity.name.lower()}
+    keys = {entity.name.split()[-1].lower()} if entity.name else set()
+    return keys | {m.text.split()[-1].lower().strip("’'s") for m in entity.mentions if m.text[:1].isupper()}
+
+
+def about(g: Facts, f: Facts) -> bool:
+    """Does claim ``g`` speak about the speaker of ``f``?"""
+    return bool(entity_keys(f.entity) & g.keys)
+
+
+def shared(f: Facts, g: Facts) -> set[str]:
+    return set(f.keys & g.keys)
+
+
+def similarity(f: Facts, g: Facts) -> float:
+    union = f.keys | g.keys
+    return len(f.keys & g.keys) / len(union) if union else 0.0
+
+
+def polarity(f: Facts) -> str:
+    return f.factuality.value[-1] if f.factuality is not Factuality.UU else "u"
+
+
+def independent(f: Facts, g: Facts) -> bool:
+    """Different speakers, and not one speaking for the other (a Ukrainian president for Ukraine)."""
+    a, b = f.entity, g.entity
+    if a is None or b is None or a.id == b.id or a.name in b.name or b.name in a.name:
+        return False
+    return not (affiliated(a, b) or affiliated(b, a))
+
+
+def affiliated(person: Entity, government: Entity) -> bool:
+    if government.type is not SourceType.GOVERNMENT or not person.role:
+        return False
+    from .lexicons import load_label_lexicons
+
+    lex = load_label_lexicons()
+    role_words = person.role.replace("’s", " ").replace("'s", " ").split()
+    countries = {lex.place(" ".join(role_words[i:i + n]))[1] for n in (1, 2, 3) for i in range(len(role_words))
+                 if lex.place(" ".join(role_words[i:i + n]))}
+    return government.name in countries
+
+
+def content_facts(view: DocView, claim: Claim, stance: Stance, factuality: Factuality, entity: Entity | None,
+                  lex: LabelLexicons) -> Facts:
+    return Facts(claim, stance, factuality, entity, frozenset(content_keys(view, content_words(view, claim), lex)))

@@ -1,0 +1,73 @@
+"""Stance of the speaker and factuality of the content, both read from the cue and the content's main clause.
+
+Stance starts from the cue (its lemma in stance.tsv, else its lexicon class) and then follows the speech act:
+a neutral or distancing cue whose content dismisses ("fake news") is ``dismiss``, one whose content charges
+wrongdoing is ``accuse``, one whose main clause is modalised ("may", "highly likely") is ``hedge``; "ask whether"
+is ``question`` and "call X Y" is naming, not a directive.
+"""
+from __future__ import annotations
+
+from ..extract.view import DocView
+from ..model import Claim, ClaimKind, Factuality, Stance
+from .content import content_root, content_words, cue_words, find_markers, top_words
+from .lexicons import LabelLexicons
+
+__all__ = ["stance_of", "factuality_of", "negated_cue"]
+
+NEUTRAL = {Stance.ASSERT, Stance.CLAIM}
+NO_TRUTH_VALUE = {Stance.DEMAND, Stance.QUESTION}
+LEVEL = {Stance.HEDGE: "PR", Stance.PREDICT: "PR"}
+RANK = {"CT": 0, "PR": 1, "PS": 2}
+RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
+
+
+def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
+    lemma = claim.cue_lemma.lower()
+    if claim.kind is ClaimKind.EVIDENTIAL:
+        return lex.stance_by_class["evidential"]
+    stance = lex.stance_by_lemma.get(lemma) or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)
+    words = content_words(view, claim)
+    first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
+    if lemma == "ask" and first in ("whether", "if"):
+        return Stance.QUESTION
+    if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to"):
+        stance = Stance.ASSERT  # "what she called 'a gross violation'": naming, not a directive
+    if stance in NEUTRAL and find_markers(view, words, "dismissal", lex):
+        return Stance.DISMISS
+    if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex):
+        return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
+    if stance in NEUTRAL:
+        if stance is Stance.ASSERT and find_markers(view, top_words(view, words), "hedge", lex):
+            return Stance.HEDGE
+    return stance
+
+
+def negated_cue(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
+    """"has not commented on", "did not provide evidence": the cue itself is negated."""
+    return bool(find_markers(view, cue_words(view, claim), "negation", lex))
+
+
+def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicons) -> Factuality:
+    """The FactBank value of the content as the speaker presents it."""
+    if stance in NO_TRUTH_VALUE or negated_cue(view, claim, lex) and stance not in (Stance.DENY, Stance.DISMISS):
+        return Factuality.UU
+    words = content_words(view, claim)
+    level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
+    negative = False
+    top = top_words(view, words)
+    for _, value in find_markers(view, top, "hedge", lex):
+        level = max(level, value.rstrip("-"), key=RANK.__getitem__)
+        negative ^= value.endswith("-")
+    root = content_root(view, words)
+    direct = [k for k in top if k == root or view.words[k].head == root]
+    if any(not_restrictive(view, idx) for idx, _ in find_markers(view, direct, "negation", lex)):
+        negative = not negative
+    if stance in (Stance.DENY, Stance.DISMISS):
+        negative = not negative
+    return Factuality(f"{level}{'-' if negative else '+'}")
+
+
+def not_restrictive(view: DocView, idx: list[int]) -> bool:
+    """Negation of the content, not "not just" / "no longer" (which only restrict it)."""
+    after = view.words[idx[-1] + 1].lower if idx[-1] + 1 < len(view.words) else ""
+    return after not in RESTRICTIVE and (view.words[idx[0]].lower != "no" or view.words[idx[0]].rel == "det")
