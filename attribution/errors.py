@@ -56,6 +56,7 @@ MESSAGES = {
     "not_str": "text must be str, not {type}",
     "surrogate": "text contains a lone surrogate at character {offset}",
     "not_attribution_json": "not a valid attribution JSON file: {why}",
+    "not_attribution_tei": "not a valid attribution TEI file: {why}",
     "no_texts": "{path}: no .txt files to evaluate",
     "unknown_method": "unknown attribution method {method!r} (choose from {choices})",
     "cannot_validate": "{why} (supported: {supported})",

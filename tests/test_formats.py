@@ -11,7 +11,7 @@ from attribution.cli import main
 from attribution.errors import OutputInvalidError
 from attribution.output import write_atomic
 from attribution.validate import validate_brat, validate_json
-from attribution.writers import FORMATS
+from attribution.writers import FORMATS, tei
 
 from conftest import SEEDS
 
@@ -64,6 +64,13 @@ def test_csv_and_jsonl_rows(seed_doc):
         assert row["claim_id"] == line["claim_id"]
         start, end = int(row["cue_start"]), int(row["cue_end"])
         assert seed_doc.text[start:end] == row["cue"]
+    claims = {c.id: c for c in seed_doc.claims}
+    for row in rows:
+        claim = claims[row["claim_id"]]
+        assert (row["stance"], row["evidential"], row["factuality"], row["source_type"]) == (
+            claim.stance.value, claim.evidential.value, claim.factuality.value, claim.source_type.value)
+    assert any(row["speaker"] == "Volodymyr Zelenskiy" and row["role"] == "Ukrainian President" for row in rows)
+    assert any(row["links"].startswith("denies:") for row in rows)
 
 
 def test_validate_command(annotator, tmp_path, capsys):
@@ -86,6 +93,27 @@ def test_read_json_round_trip(seed_doc, tmp_path):
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="not a valid attribution JSON file"):
         read_json(path)
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_read_tei_round_trip(annotator, tmp_path, inline):
+    """TEI keeps the text between tokens, so reading it back gives the exact text, claims, entities and links,
+    also for CRLF line ends and characters XML cannot carry (those come back as U+FFFD)."""
+    from attribution import InputError, read_tei
+
+    text = (SEEDS / "000_7d6dee029e99172d.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    doc = annotator.annotate("  \x07" + text + "\n\n", "crlf")
+    path = tmp_path / "doc.xml"
+    path.write_text(tei.render(doc, inline), encoding="utf-8")
+    back = read_tei(path)
+    assert back.text == doc.text.replace("\x07", "\ufffd")
+    assert (back.claims, back.entities, back.links) == (doc.claims, doc.entities, doc.links)
+    assert [(s.start, s.end) for s in back.sentences] == [(s.start, s.end) for s in doc.sentences]
+    assert [(t.head, t.deprel, t.start, t.end) for t in back.tokens] == [
+        (t.head, t.deprel, t.start, t.end) for t in doc.tokens]
+    path.write_text("<TEI/>", encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid attribution TEI file"):
+        read_tei(path)
 
 
 def test_conllu_is_readable_by_the_conllu_package(seed_doc):

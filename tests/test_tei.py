@@ -11,6 +11,7 @@ from attribution.writers import tei
 from conftest import SEEDS, SHARED
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +43,8 @@ def test_broken_documents_are_caught(seed_docs):
     first_ref = text.index('target="#') + len('target="#')
     broken_pointer = text[:first_ref] + "nowhere" + text[first_ref:]
     assert any("does not resolve" in p or "does not start at a token" in p for p in validate_tei(broken_pointer))
-    assert any("not a declared category" in p for p in validate_tei(text.replace('ana="#kind.indirect"',
-                                                                                    'ana="#kind.rumour"', 1)))
+    assert any("not a declared category" in p for p in validate_tei(text.replace('ana="#kind.indirect #',
+                                                                                    'ana="#kind.rumour #', 1)))
     assert validate_tei(text.replace("<standOff>", "<standOff><foo/>", 1))[0].startswith("line ")
     assert "not well-formed" in validate_tei("<TEI>")[0]
 
@@ -66,17 +67,33 @@ def test_seed_claims_element_by_element(seed_docs):
         span = next(spans[t[1:]] for t in claim_link.get("target").split() if spans[t[1:]].get("type") == role)
         return " ".join(words[t[1:]] for t in span.get("target").split())
 
-    links = {link.get("target").split()[0]: link for link in root.iterfind(".//tei:standOff//tei:link", NS)}
-    by_cue = {part(link, "cue"): link for link in links.values()}
+    links = root.iterfind(".//tei:standOff/tei:linkGrp[@type='attribution']/tei:link", NS)
+    by_cue = {part(link, "cue"): link for link in links}
     dismissed = by_cue["has dismissed"]
     assert part(dismissed, "source") == "The Kremlin" and part(dismissed, "content") == "those claims"
-    assert dismissed.get("ana") == "#kind.indirect" and 0 < float(dismissed.get("cert")) <= 1
+    assert dismissed.get("ana").split() == ["#kind.indirect", "#cue.dismissal", "#stance.dismiss", "#evid.disputed",
+                                            "#fact.CT_neg", "#stype.government"]
+    assert 0 < float(dismissed.get("cert")) <= 1
+    kremlin_id = spans[dismissed.get("target").split()[0][1:]].get("corresp")[1:]
+    kremlin = root.find(f".//tei:particDesc//*[@{{http://www.w3.org/XML/1998/namespace}}id='{kremlin_id}']", NS)
+    assert kremlin.tag.endswith("}org") and kremlin.get("ana") == "#stype.government"
+    assert kremlin.find("tei:orgName[@type='canonical']", NS).text == "Russia"
+    assert "The Kremlin" in [n.text for n in kremlin.iterfind("tei:orgName[@type='mention']", NS)]
+    claimed = by_cue["has claimed"]
+    denial = root.find(".//tei:linkGrp[@type='claims']/tei:link[@type='denies']", NS)
+    assert denial.get("target").split()[:2] == ["#" + dismissed.get(XML_ID), "#" + claimed.get(XML_ID)]
+    status = root.find(f".//tei:linkGrp[@type='evidential']/tei:link[@target='#{claimed.get(XML_ID)} "
+                       f"#{dismissed.get(XML_ID)}']", NS)
+    assert status is not None and status.get("type") == "disputed"
     verified = by_cue["could not be independently verified"]
-    assert part(verified, "content") == "The reports" and verified.get("ana") == "#kind.evidential"
+    assert part(verified, "content") == "The reports" and verified.get("ana").startswith("#kind.evidential ")
     assert all(spans[t[1:]].get("type") != "source" for t in verified.get("target").split())
     according = by_cue["According to"]
     assert part(according, "source") == "a government source in Berlin"
-    assert according.get("ana") == "#kind.according_to"
+    assert according.get("ana").split()[::5] == ["#kind.according_to", "#stype.anonymous"]
+    zelenskiy = root.find(".//tei:listPerson/tei:person", NS)
+    assert zelenskiy.find("tei:persName", NS).text == "Volodymyr Zelenskiy"
+    assert zelenskiy.find("tei:occupation", NS).text == "Ukrainian President"
     first_s = root.find(".//tei:s", NS)
     assert [w.get("join") for w in first_s.iterfind("tei:*", NS)][5:7] == ["right", None]  # "Soldiers," no space
     ud = first_s.find("tei:linkGrp[@type='UD-SYN']", NS)
@@ -157,7 +174,9 @@ def test_inline_view(seed_docs, tei_all):
     assert saids and len(saids) <= len(doc.claims)
     by_text = {" ".join(w.text for w in said): said for said in saids}
     dismissed = by_text["those claims"]
-    assert dismissed.get("direct") == "false" and dismissed.get("who", "").endswith(".source")
+    assert dismissed.get("direct") == "false"
+    speaker = next(o for o in root.iterfind(".//tei:org", NS) if "#" + o.get(XML_ID) == dismissed.get("who"))
+    assert speaker.find("tei:orgName", NS).text == "Russia"  # @who points at the speaker entity
     other = etree.fromstring(tei.render(seed_docs[0], inline=True).encode())  # Irish Times: one-sentence quotes
     assert any(s.get("direct") == "true" for s in other.iterfind(".//tei:said", NS))
     standoff = etree.fromstring(tei.render(doc).encode())

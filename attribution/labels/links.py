@@ -22,6 +22,7 @@ ANSWERABLE = {Stance.ACCUSE, Stance.CLAIM, Stance.DEMAND, Stance.QUESTION}  # wh
 SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
 CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
 MIN_SHARED = 3
+MIN_ANSWER = 2            # a response shares this many content words (places aside) with what it answers
 MAX_REFERENCE_WORDS = 6   # "Zelenskiy's assertions", "those claims": longer contents say something themselves
 
 
@@ -78,7 +79,7 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
                     polarity(f) == polarity(g) and similarity(f, g) >= CORROBORATION and len(shared(f, g)) >= MIN_SHARED:
                 add(LinkType.CORROBORATES, f, g)
             elif independent(f, g) and about(g, f) and g.stance in ANSWERABLE and \
-                    shared(f, g) - entity_keys(f.entity) - lex.countries:
+                    len(shared(f, g) - entity_keys(f.entity) - lex.countries) >= MIN_ANSWER:
                 add(LinkType.DISPUTES if polarity(f) != polarity(g) and g.stance is Stance.ACCUSE
                     else LinkType.RESPONDS_TO, f, g)
     carried = [ClaimLink(LinkType.EVALUATES, e.source, r.source, e.basis) for e in links.values()

@@ -15,8 +15,9 @@ from itertools import groupby
 from lxml import etree
 
 from .. import __version__
-from ..model import AnnotatedDocument, ClaimKind, Span
+from ..model import AnnotatedDocument, Claim, ClaimKind, SourceType, Span
 from ..quotes import paragraph_spans
+from ..teinames import category_id, taxonomies
 
 SUFFIX = ".xml"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -25,7 +26,7 @@ ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    attrs = {(XML_ID if k == "xml_id" else k): v for k, v in attrs.items() if v is not None}
+    attrs = {(XML_ID if k == "xml_id" else k): ILLEGAL.sub("\ufffd", v) for k, v in attrs.items() if v is not None}
     node = etree.Element(f"{{{TEI_NS}}}{tag}", attrs, nsmap={None: TEI_NS}) if parent is None else \
         etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs)
     if text is not None:
@@ -56,10 +57,35 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
     prefix = el(el(encoding, "listPrefixDef"), "prefixDef", ident="ud-syn", matchPattern="(.+)",
                 replacementPattern="https://universaldependencies.org/u/dep/$1.html")
     el(prefix, "p", "UD syntactic relations, with ':' in subtypes written as '_'.")
-    taxonomy = el(el(encoding, "classDecl"), "taxonomy", xml_id="kind")
-    el(taxonomy, "desc", "How the article attributes the content (the construction).")
-    for kind in ClaimKind:
-        el(el(taxonomy, "category", xml_id=f"kind.{kind.value}"), "catDesc", kind.value)
+    class_decl = el(encoding, "classDecl")
+    for taxonomy in taxonomies():
+        node = el(class_decl, "taxonomy", xml_id=taxonomy.prefix)
+        el(node, "desc", taxonomy.description)
+        for value in taxonomy.values:
+            el(el(node, "category", xml_id=category_id(taxonomy.prefix, value)), "catDesc", value)
+    participants(tei_header, doc, token_ids(doc))
+
+
+def participants(tei_header: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
+    """``particDesc``: one ``person`` or ``org`` per speaker entity, with its canonical name, every mention
+    (pointing at its tokens) and its role."""
+    if not doc.entities:
+        return
+    partic = el(el(tei_header, "profileDesc"), "particDesc")
+    people = [e for e in doc.entities if e.type is SourceType.PERSON]
+    groups = [e for e in doc.entities if e.type is not SourceType.PERSON]
+    for entities, list_tag, tag, name_tag, role_tag in ((people, "listPerson", "person", "persName", "occupation"),
+                                                       (groups, "listOrg", "org", "orgName", "desc")):
+        if not entities:
+            continue
+        listing = el(partic, list_tag)
+        for entity in entities:
+            node = el(listing, tag, xml_id=f"{base_id(doc)}.{entity.id}", ana=f"#{category_id('stype', entity.type.value)}")
+            el(node, name_tag, entity.name, type="canonical")
+            for mention in entity.mentions:
+                el(node, name_tag, mention.text, type="mention", corresp=covered(doc, ids, (mention,)) or None)
+            if entity.role:
+                el(node, role_tag, entity.role)
 
 
 def token_ids(doc: AnnotatedDocument) -> list[str]:
@@ -84,42 +110,76 @@ def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
 
 
 def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str], inline: bool = False) -> None:
+    """Paragraphs, sentences and tokens. The text between tokens is kept as it was (as text inside ``p`` and
+    ``s``), so that :func:`attribution.read_tei` gets the exact document text and offsets back."""
     text_body = el(el(root, "text"), "body")
-    paragraphs = paragraph_spans(doc.text)
-    starts = [a for a, _ in paragraphs]
+    starts = [a for a, _ in paragraph_spans(doc.text)]
     by_sentence = {k: list(g) for k, g in groupby(range(len(doc.tokens)), key=lambda i: doc.tokens[i].sentence)}
     saids = inline_claims(doc) if inline else {}
-    current_p, p_node = -1, None
+    current_p, p_node, last = -1, None, None  # ``last``: the node whose tail takes the next gap
+    cursor = 0
+
+    def gap(upto: int, into: etree._Element) -> None:
+        nonlocal cursor
+        if upto > cursor:
+            text = ILLEGAL.sub("\ufffd", doc.text[cursor:upto])
+            if last is None:
+                into.text = (into.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+            cursor = upto
+
     for s_idx, sentence in enumerate(doc.sentences):
         p_idx = max(0, bisect_right(starts, sentence.start) - 1)
         if p_idx != current_p or p_node is None:
+            if p_node is None:
+                last = None
             current_p, p_node = p_idx, el(text_body, "p", xml_id=f"{base_id(doc)}.p{p_idx + 1}")
+            if last is None:
+                gap(sentence.start, p_node)
+        gap(sentence.start, p_node)
         s_node = el(p_node, "s", xml_id=f"{base_id(doc)}.s{s_idx + 1}")
         indices = by_sentence.get(s_idx, [])
-        parent, close_after = s_node, None
+        parent, close_after, last = s_node, None, None
         for pos, i in enumerate(indices):
+            t = doc.tokens[i]
+            gap(t.start, parent)
             if i in saids:
                 close_after, claim = saids[i]
-                who = f"#{base_id(doc)}.{claim.id}.source" if claim.source else None
-                parent = el(s_node, "said", ana=f"#{base_id(doc)}.{claim.id}", who=who,
+                parent = el(s_node, "said", ana=f"#{base_id(doc)}.{claim.id}", who=speaker(doc, claim),
                             direct="true" if claim.kind is ClaimKind.DIRECT else "false")
-            t = doc.tokens[i]
+                last = None
             nxt = doc.tokens[indices[pos + 1]] if pos + 1 < len(indices) else None
             join = "right" if nxt is not None and nxt.start == t.end and (nxt.start, nxt.end) != (t.start, t.end) \
                 else None
             tag = "pc" if t.upos == "PUNCT" else "w"
             msd = "UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats)
-            el(parent, tag, t.form, xml_id=ids[i], lemma=t.lemma if tag == "w" else None, pos=t.upos, msd=msd,
-               join=join)
+            last = el(parent, tag, t.form, xml_id=ids[i], lemma=t.lemma if tag == "w" else None, pos=t.upos,
+                      msd=msd, join=join)
+            cursor = max(cursor, t.end)
             if i == close_after:
-                parent, close_after = s_node, None
+                last, parent, close_after = parent, s_node, None
         if indices:
-            links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
-            for i in indices:
-                t = doc.tokens[i]
-                sid = f"{base_id(doc)}.s{s_idx + 1}"
-                head = f"#{sid}" if t.head == 0 else f"#{sid}.w{t.head}"
-                el(links, "link", ana=f"ud-syn:{t.deprel.replace(':', '_')}", target=f"{head} #{ids[i]}")
+            ud_links(s_node, doc, ids, s_idx, indices)
+        last = s_node
+    if p_node is not None:
+        gap(len(doc.text), p_node)
+
+
+def ud_links(s_node: etree._Element, doc: AnnotatedDocument, ids: list[str], s_idx: int, indices: list[int]) -> None:
+    links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
+    sid = f"{base_id(doc)}.s{s_idx + 1}"
+    for i in indices:
+        t = doc.tokens[i]
+        head = f"#{sid}" if t.head == 0 else f"#{sid}.w{t.head}"
+        el(links, "link", ana=f"ud-syn:{t.deprel.replace(':', '_')}", target=f"{head} #{ids[i]}")
+
+
+def speaker(doc: AnnotatedDocument, claim: Claim) -> str | None:
+    """``said/@who``: the speaker entity, else the source span."""
+    if claim.entity:
+        return f"#{base_id(doc)}.{claim.entity}"
+    return f"#{base_id(doc)}.{claim.id}.source" if claim.source else None
 
 
 def covered(doc: AnnotatedDocument, ids: list[str], spans: tuple[Span, ...]) -> str:
@@ -127,23 +187,53 @@ def covered(doc: AnnotatedDocument, ids: list[str], spans: tuple[Span, ...]) -> 
                     if any(s.start < t.end and t.start < s.end for s in spans))
 
 
+def labels(claim: Claim) -> str:
+    """``@ana`` of a claim link: one category of each taxonomy."""
+    values = (("kind", claim.kind.value), ("cue", claim.cue_class), ("stance", claim.stance.value),
+              ("evid", claim.evidential.value), ("fact", claim.factuality.value), ("stype", claim.source_type.value))
+    return " ".join(f"#{category_id(prefix, value)}" for prefix, value in values)
+
+
 def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
+    """Claims: spans for their parts and their bases, one link per claim carrying its labels, then the links
+    from each claim to the basis of its evidential status, then the typed links between claims."""
     if not doc.claims:
         return
+    base = base_id(doc)
     stand = el(root, "standOff")
     spans = el(stand, "spanGrp", type="attribution")
-    links = el(stand, "linkGrp", type="attribution")
+    basis_spans = el(stand, "spanGrp", type="basis")
+    claim_links = el(stand, "linkGrp", type="attribution")
+    basis_links = el(stand, "linkGrp", type="evidential")
+    between = el(stand, "linkGrp", type="claims")
     for claim in doc.claims:
         parts = []
         for role, part in (("source", (claim.source,) if claim.source else ()), ("cue", claim.cue),
                            ("content", claim.content)):
             target = covered(doc, ids, part) if part else ""
             if target:
-                span_id = f"{base_id(doc)}.{claim.id}.{role}"
-                el(spans, "span", " … ".join(s.text for s in part), xml_id=span_id, type=role, target=target)
+                span_id = f"{base}.{claim.id}.{role}"
+                el(spans, "span", " … ".join(s.text for s in part), xml_id=span_id, type=role, target=target,
+                   corresp=f"#{base}.{claim.entity}" if role == "source" and claim.entity else None,
+                   subtype=claim.cue_lemma.replace(" ", "_") if role == "cue" and claim.cue_lemma else None)
                 parts.append(f"#{span_id}")
-        el(links, "link", xml_id=f"{base_id(doc)}.{claim.id}", type="claim", target=" ".join(parts),
-           ana=f"#kind.{claim.kind.value}", cert=f"{claim.confidence:.2f}")
+        el(claim_links, "link", xml_id=f"{base}.{claim.id}", type="claim", target=" ".join(parts),
+           ana=labels(claim), cert=f"{claim.confidence:.2f}")
+        pointers = []
+        for n, span in enumerate(claim.basis.spans, 1):
+            target = covered(doc, ids, (span,))
+            if target:
+                el(basis_spans, "span", span.text, xml_id=f"{base}.{claim.id}.b{n}", type="basis", target=target)
+                pointers.append(f"#{base}.{claim.id}.b{n}")
+        pointers += [f"#{base}.{other}" for other in claim.basis.claims]
+        if pointers:
+            el(basis_links, "link", type=claim.evidential.value, target=" ".join([f"#{base}.{claim.id}", *pointers]))
+    for link in doc.links:
+        el(between, "link", type=link.type.value,
+           target=f"#{base}.{link.source} #{base}.{link.target} #{base}.{link.source}.cue")
+    for group in (basis_spans, basis_links, between):
+        if len(group) == 0:
+            stand.remove(group)
 
 
 def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
@@ -157,5 +247,14 @@ def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
 
 
 def render(doc: AnnotatedDocument, inline: bool = False) -> str:
-    """The TEI document; ``inline`` also wraps single-sentence contents in ``said`` (standOff stays the master)."""
-    return etree.tostring(build(doc, inline), encoding="unicode", pretty_print=True)
+    """The TEI document; ``inline`` also wraps single-sentence contents in ``said`` (standOff stays the master).
+
+    Header and standOff are indented for reading; the text keeps the document's own spacing."""
+    root = build(doc, inline)
+    for part in root:
+        if part.tag != f"{{{TEI_NS}}}text":
+            etree.indent(part, space="  ", level=1)
+    root.text = "\n  "
+    for part in root:
+        part.tail = "\n  " if part is not root[-1] else "\n"
+    return etree.tostring(root, encoding="unicode") + "\n"
