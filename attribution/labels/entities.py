@@ -6,9 +6,11 @@ person whose role fits, and pronouns to the nearest compatible entity before the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..extract.view import DocView
+from ..lexicon import load_lexicon
 from ..model import Claim, Entity, SourceType, Span
 from .lexicons import LabelLexicons
 
@@ -19,6 +21,8 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 CONNECTORS = {"of", "for", "the", "de", "on"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
+SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
 NAME_JOINERS = {"-", ".", "'"}
 
@@ -111,7 +115,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if is_name_word(view, w.i, lex) and (not run or joined(view, run[-1], w.i)) and w.i not in breaks:
             run.append(w.i)
             continue
-        if run and w.lower in CONNECTORS and continues_name(view, w.i, lex):
+        if run and (w.lower in CONNECTORS or w.lower in ("and", "&")) and continues_name(view, w.i, lex):
             run.append(w.i)
             continue
         runs.append(run)
@@ -128,15 +132,35 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
-        while r and (view.words[r[-1]].lower in CONNECTORS or view.words[r[-1]].text in NAME_JOINERS):
+        while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym":
             out.append(r)
     return out
 
 
+def neighbour_is_propn(view: DocView, i: int) -> bool:
+    """Is there a proper noun in the run of capitalised words around ``i``?"""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(view.words) and view.words[k].sent == view.words[i].sent \
+                and view.words[k].text[:1].isupper() and view.words[k].upos != "PUNCT":
+            if view.words[k].upos == "PROPN":
+                return True
+            k += step
+    return False
+
+
 def continues_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
     """Is connector ``i`` inside a name ("Institute for the Study of War")?"""
+    if view.words[i].lower in ("and", "&"):  # "Securities and Exchange Commission", not "Quiros and William Stenger"
+        k = i + 1
+        while k < len(view.words) and view.words[k].sent == view.words[i].sent and is_name_word(view, k, lex):
+            if view.words[k].text in lex.types.get("name", {}) and \
+                    lex.types["name"][view.words[k].text] is not SourceType.MEDIA:
+                return True
+            k += 1
+        return False
     k = i
     while k < len(view.words) and view.words[k].lower in CONNECTORS and k - i < 2:
         k += 1
@@ -146,8 +170,13 @@ def continues_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
 
 def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
     w = view.words[i]
+    if w.text in lex.types.get("notname", {}):
+        return False
     if w.upos == "PROPN" and w.text[:1].isupper():
         return True
+    if w.upos in ("ADJ", "NOUN") and w.text[:1].isupper() and i > 0 and view.words[i - 1].sent == w.sent \
+            and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
+        return True  # "New York Post", "Government Accountability Office": the tagger's adjective or noun
     if i >= 2 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start:
         return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun
@@ -219,14 +248,17 @@ def same_name(tokens: list[str], other: str) -> bool:
     short, long_ = sorted((tokens, theirs), key=len)
     if short and short[-1] == long_[-1] and all(t in long_ for t in short):
         return True
-    acronym = "".join(t[0] for t in long_ if t not in CONNECTORS and t != "-")
-    return len(short) == 1 and len(short[0]) > 1 and short[0] == acronym
+    acronym = "".join(t[0] for t in long_ if t not in CONNECTORS and t not in ("-", "and", "&"))
+    return len(short) == 1 and len(short[0].replace(".", "")) > 1 and short[0].replace(".", "") == acronym
 
 
 def guess_bare(view: DocView, run: list[int]) -> SourceType:
     """A lone unknown name is a person when it acts (subject of a verb), else unclassified (organization)."""
     head = view.words[run[-1]]
-    if head.rel in ("nsubj",) or head.deprel == "obl:agent" or head.rel == "nmod" and head.feat("Poss") == "Yes" \
+    governor = view.words[head.head] if head.head is not None else None
+    speaks = governor is not None and governor.upos == "VERB" and load_lexicon().lookup(
+        governor.lemma, governor.text, "VERB") is not None
+    if head.rel == "nsubj" and speaks or head.deprel == "obl:agent" or head.rel == "nmod" and head.feat("Poss") == "Yes" \
             or any(view.words[k].lower in ("'s", "’s") for k in view.kids(head.i, "case")):
         return SourceType.PERSON
     return SourceType.ORGANIZATION
@@ -259,10 +291,15 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     head = head_of(view, words)
     conjuncts = [k for k in view.kids(head, "conj") if k in words]
     inside = [[k for k in r if k in set(words)] for r in names if set(r) & set(words)]
-    if conjuncts:
-        kinds = {SourceType.GOVERNMENT if lex.place(text_of(view, r)) else run_type(view, r, lex) for r in inside}
+    if conjuncts:  # "Mr. Grassley and Mr. Leahy": one group, named after its members' fullest names
+        members = [cluster_at(at, view.words[r[0]].start) for r in inside]
+        kinds = {m.type for m in members if m is not None} | {
+            SourceType.GOVERNMENT if lex.place(text_of(view, r)) else run_type(view, r, lex)
+            for r, m in zip(inside, members) if m is None}
         kind = kinds.pop() if len(kinds) == 1 and None not in kinds else SourceType.ORGANIZATION
-        return keyed_cluster(clusters, kind, span.text.removeprefix("the "))
+        if members and all(m is not None and m.name() for m in members) and len(members) == len(conjuncts) + 1:
+            return keyed_cluster(clusters, kind, " and ".join(m.name() for m in members if m is not None))
+        return keyed_cluster(clusters, kind, strip_determiner(span.text))
     w = view.words[head]
     if len(words) <= 2 and w.upos == "PRON":
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
@@ -270,14 +307,24 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if place and place[0] != "demonym":
         found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
-    named = next((r for r in inside if head in r), None) or next(
-        (r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])), None)
+    named = next((r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])
+                  and not possessive(view, r[-1])), None) or next((r for r in inside if head in r), None)
+    if named is not None and w.lemma.lower() in lex.types.get("title", {}) and lex.place(text_of(view, named)):
+        named = None  # "the Vermont senator": a place before a title is not the speaker
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
         if role and cluster.type is not SourceType.GOVERNMENT:
             cluster.roles.append(role)
         return cluster
+    owner = next(iter(view.kids(head, "nmod:poss")), None)
+    if owner is not None and w.lemma.lower() in lex.types.get("document", {}):
+        owner_span = Span.of(view.text, view.words[owner].start, view.words[owner].end)
+        if view.words[owner].upos == "PRON":  # "her account" → whoever "her" is
+            return pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex)
+        found = next((c for s, c in at if s == owner_span.start), None)
+        if found is not None:  # "Mariano's memoir"
+            return found
     description = description_target(view, head, names, at, lex)
     if description is not None:
         return description
@@ -289,12 +336,16 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     return keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
+def possessive(view: DocView, i: int) -> bool:
+    return i + 1 < len(view.words) and view.words[i + 1].lower in ("'s", "’s", "'")
+
+
 def head_of(view: DocView, words: list[int]) -> int:
     inside = set(words)
     heads = [k for k in words if view.words[k].head not in inside
              and view.words[k].upos not in ("PUNCT", "DET", "ADP", "INTJ", "CCONJ", "SCONJ", "AUX")]
     proper = [k for k in heads if view.words[k].upos == "PROPN"]
-    return (proper or heads or words)[-1 if not proper else 0]
+    return (proper or heads or words)[-1]
 
 
 def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
@@ -337,8 +388,13 @@ def apposition_role(view: DocView, words: list[int], named: list[int], head: int
 
 
 def strip_determiner(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return rest if first.lower() in ("the", "a", "an") and rest else text
+    """A description as an entity name: without its article or quantifier, and without what follows a comma
+    ("officials at Homeland Security Investigations[, a division of …]")."""
+    text = re.split(r"\s*\(|,\s+(?=(?:a|an|the|who|which|now)\b)", text, maxsplit=1)[0] or text
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in QUANTIFIERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def new_cluster(clusters: list[Cluster], kind: SourceType, name: str) -> Cluster:
@@ -383,6 +439,20 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
     return None
 
 
+def sentence_at(view: DocView, char: int) -> int:
+    words = view.words_between(char, char + 1) or [0]
+    return view.words[words[0]].sent
+
+
+def is_plural(view: DocView, span: Span) -> bool:
+    """A coordinated or plural source ("Mr. Grassley and Mr. Leahy", "critics")."""
+    words = view.words_between(span.start, span.end)
+    if not words:
+        return False
+    head = head_of(view, words)
+    return view.words[head].feat("Number") == "Plur" or any(k in words for k in view.kids(head, "conj"))
+
+
 def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
                     w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001 - a view Word
                     lex: LabelLexicons) -> Cluster:
@@ -393,15 +463,23 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
             s.start <= quote.start < s.end for s in c.content)), None)
         if outer is not None:
             return entity_of[outer.id]
+    plural = lower in ("they", "them", "their")
+    speakers = [c for c in claims if c.id in entity_of and c.source and c.source.start < w.start
+                and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
+    for c in sorted(speakers, key=lambda c: c.source.start, reverse=True):  # the last speaker goes on speaking
+        cluster = entity_of[c.id]
+        if plural and is_plural(view, c.source) or not plural and lower in PERSON_PRONOUNS \
+                and cluster.type is SourceType.PERSON and not is_plural(view, c.source):
+            return cluster
     wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {
         SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}
     earlier = sorted([(s, c) for s, c in at if s < w.start and c.type in wanted]
                      + [(c.source.start, entity_of[c.id]) for c in claims
                         if c.id in entity_of and c.source and c.source.start < w.start
                         and entity_of[c.id].type in wanted], key=lambda pair: pair[0])
-    if lower in ("they", "them", "their"):
-        plural = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
-        earlier = plural or earlier
+    if plural:
+        groups = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
+        earlier = groups or earlier
     if earlier:
         return earlier[-1][1]
     kind = SourceType.PERSON if lower in PERSON_PRONOUNS | SELF_PRONOUNS else SourceType.ANONYMOUS

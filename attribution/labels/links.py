@@ -162,7 +162,8 @@ def polarity(f: Facts) -> str:
 def independent(f: Facts, g: Facts) -> bool:
     """Different speakers, and not one speaking for the other (a Ukrainian president for Ukraine)."""
     a, b = f.entity, g.entity
-    if a is None or b is None or a.id == b.id or a.name in b.name or b.name in a.name:
+    if a is None or b is None or a.id == b.id or a.name in b.name or b.name in a.name \
+            or a.name.split()[-1:] == b.name.split()[-1:]:
         return False
     return not (affiliated(a, b) or affiliated(b, a))
 

@@ -30,12 +30,16 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
     if lemma == "ask" and first in ("whether", "if"):
         return Stance.QUESTION
-    if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to"):
+    cue = {view.words[k].lower for k in cue_words(view, claim)}
+    if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to") \
+            and not cue & {"for", "on"}:
         stance = Stance.ASSERT  # "what she called 'a gross violation'": naming, not a directive
     if stance in NEUTRAL and find_markers(view, words, "dismissal", lex):
         return Stance.DISMISS
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex):
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
+    if stance is Stance.ASSERT and find_markers(view, top_words(view, words), "deontic", lex):
+        return Stance.DEMAND  # "the U.S. has to keep Moscow out", "it was time to end the sanctions"
     if stance in NEUTRAL:
         if stance is Stance.ASSERT and find_markers(view, top_words(view, words), "hedge", lex):
             return Stance.HEDGE
@@ -52,6 +56,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     if stance in NO_TRUTH_VALUE or negated_cue(view, claim, lex) and stance not in (Stance.DENY, Stance.DISMISS):
         return Factuality.UU
     words = content_words(view, claim)
+    if only_topic(view, claim, words, lex) and stance not in (Stance.DENY, Stance.DISMISS):
+        return Factuality.UU  # "spoke about the death of …": a topic, no proposition
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     top = top_words(view, words)
@@ -71,3 +77,13 @@ def not_restrictive(view: DocView, idx: list[int]) -> bool:
     """Negation of the content, not "not just" / "no longer" (which only restrict it)."""
     after = view.words[idx[-1] + 1].lower if idx[-1] + 1 < len(view.words) else ""
     return after not in RESTRICTIVE and (view.words[idx[0]].lower != "no" or view.words[idx[0]].rel == "det")
+
+
+def only_topic(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons) -> bool:
+    """A verb cue whose content is a noun phrase that is neither quoted nor a reference to claims."""
+    root = content_root(view, words)
+    if root is None or claim.kind is not ClaimKind.INDIRECT or any(
+            view.words[k].upos in ("VERB", "AUX") or view.words[k].text[:1].isupper() for k in words[1:]):
+        return False  # a clause, or a title-case headline
+    return view.words[root].upos in ("NOUN", "PRON", "NUM") and \
+        lex.marker("claimnoun", view.words[root].lemma.lower()) is None
