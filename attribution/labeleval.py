@@ -102,7 +102,7 @@ class LabelReport:
         if self.pronouns[1]:
             rows.append(f"| pronoun sources resolved | {100 * self.pronouns[0] / self.pronouns[1]:.1f} "
                         f"| {self.pronouns[1]} |")
-        if self.links.gold or self.links.predicted:
+        if self.links.gold:
             rows.append(f"| links P / R / F1 | {100 * self.links.precision:.1f} / {100 * self.links.recall:.1f} / "
                         f"{100 * self.links.f1:.1f} | {self.links.gold} |")
         for label in ("type", "stance", "evidential", "factuality"):
