@@ -99,10 +99,10 @@ def annotate(args: argparse.Namespace) -> int:
                 continue
             for warning in result.warnings:
                 print(f"attribution: warning: {doc_input.path}: {warning}", file=sys.stderr)
-            if doc_input.file_desc:
+            if doc_input.source_header:
                 from dataclasses import replace
 
-                result = replace(result, file_desc=doc_input.file_desc)
+                result = replace(result, source_header=doc_input.source_header)
             try:
                 write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken),
                                inline=args.tei_style == "inline")

@@ -22,7 +22,7 @@ class InputDocument:
     id: str
     path: str
     text: str
-    file_desc: str = ""
+    source_header: str = ""
 
 
 def expand_inputs(paths: list[str]) -> Iterator[str | InputError]:
@@ -56,7 +56,7 @@ def read_input(path: str, encoding_errors: str = "strict") -> InputDocument:
         from .teiinput import parse_tei_input
 
         source = parse_tei_input(data, path)
-        return InputDocument(Path(path).stem, path, source.text, source.file_desc)
+        return InputDocument(Path(path).stem, path, source.text, source.source_header)
     return InputDocument(Path(path).stem, path, decode(data, path, encoding_errors))
 
 

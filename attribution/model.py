@@ -211,6 +211,6 @@ class AnnotatedDocument:
     warnings: tuple[str, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
     models: str = ""  # what produced the claims, e.g. "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@9c1e…"
-    file_desc: str = ""  # a TEI input's original <fileDesc>, kept in the TEI output
+    source_header: str = ""  # a TEI input's original <teiHeader>, kept in the TEI output
     entities: tuple[Entity, ...] = field(default=())
     links: tuple[ClaimLink, ...] = field(default=())

@@ -1,4 +1,4 @@
-"""Reading TEI P5 documents as input: the text of ``text/body`` paragraphs, and the original ``fileDesc``
+"""Reading TEI P5 documents as input: the text of ``text/body`` paragraphs, and the original ``teiHeader``
 (kept in the output header). Parsing is secure: no DTD, no entities, no network, no huge trees."""
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 
 @dataclass(frozen=True)
 class TeiSource:
-    """What a TEI input contributes: its text (paragraphs separated by blank lines) and its fileDesc as XML."""
+    """What a TEI input contributes: its text (paragraphs separated by blank lines) and its teiHeader as XML."""
 
     text: str
-    file_desc: str
+    source_header: str
 
 
 def parse_tei_input(data: bytes, path: str) -> TeiSource:
@@ -36,6 +36,6 @@ def parse_tei_input(data: bytes, path: str) -> TeiSource:
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise InputError(path, message("tei_no_text"))
-    file_desc = root.find(f"{TEI}teiHeader/{TEI}fileDesc")
-    return TeiSource("\n\n".join(paragraphs), etree.tostring(file_desc, encoding="unicode")
-                     if file_desc is not None else "")
+    header = root.find(f"{TEI}teiHeader")
+    return TeiSource("\n\n".join(paragraphs), etree.tostring(header, encoding="unicode")
+                     if header is not None and header.find(f"{TEI}fileDesc") is not None else "")

@@ -106,7 +106,10 @@ TEI_INPUT = """<?xml version="1.0" encoding="UTF-8"?>
     <titleStmt><title>Kyiv and the Kremlin</title><author>A. Reporter</author></titleStmt>
     <publicationStmt><publisher>Example News</publisher><date when="2024-10-14">14 October 2024</date></publicationStmt>
     <sourceDesc><bibl><idno type="URI">https://example.org/a</idno></bibl></sourceDesc>
-  </fileDesc></teiHeader>
+  </fileDesc>
+  <encodingDesc><projectDesc><p>Collected for a study of war reporting.</p></projectDesc></encodingDesc>
+  <profileDesc><langUsage><language ident="en">English</language></langUsage></profileDesc>
+  <revisionDesc><change when="2024-10-15">Converted from HTML.</change></revisionDesc></teiHeader>
   <text><body>
     <p>Kyiv says its troops are
        holding the line.</p>
@@ -129,6 +132,10 @@ def test_tei_input_keeps_its_header(annotator, tmp_path, tei_all):
     assert tei_all.validate(root)
     assert root.findtext(".//tei:titleStmt/tei:author", namespaces=NS) == "A. Reporter"
     assert root.find(".//tei:publicationStmt/tei:date", NS).get("when") == "2024-10-14"
+    assert root.findtext(".//tei:encodingDesc/tei:projectDesc/tei:p", namespaces=NS).startswith("Collected")
+    assert root.find(".//tei:profileDesc/tei:langUsage/tei:language", NS).get("ident") == "en"
+    assert root.find(".//tei:profileDesc/tei:particDesc", NS) is not None  # the speakers join the input's profile
+    assert root.find("tei:teiHeader/tei:revisionDesc/tei:change", NS).get("when") == "2024-10-15"
     import json
 
     data = json.loads((tmp_path / "out" / "article.json").read_text(encoding="utf-8"))

@@ -41,9 +41,14 @@ def base_id(doc: AnnotatedDocument) -> str:
 
 
 def header(root: etree._Element, doc: AnnotatedDocument) -> None:
+    """``teiHeader``: a TEI input's own header parts are kept (its fileDesc, the rest of its encodingDesc and
+    profileDesc, any revisionDesc), with the tool's appInfo, taxonomies and speakers added."""
     tei_header = el(root, "teiHeader")
-    if doc.file_desc:
-        tei_header.append(etree.fromstring(doc.file_desc, etree.XMLParser(resolve_entities=False, no_network=True)))
+    source = etree.fromstring(doc.source_header, etree.XMLParser(resolve_entities=False, no_network=True)) \
+        if doc.source_header else None
+    kept = {etree.QName(part).localname: part for part in source} if source is not None else {}
+    if "fileDesc" in kept:
+        tei_header.append(kept.pop("fileDesc"))
     else:
         file_desc = el(tei_header, "fileDesc")
         el(el(file_desc, "titleStmt"), "title", doc.id)
@@ -63,15 +68,21 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
         el(node, "desc", taxonomy.description)
         for value in taxonomy.values:
             el(el(node, "category", xml_id=category_id(taxonomy.prefix, value)), "catDesc", value)
-    participants(tei_header, doc, token_ids(doc))
+    encoding.extend(kept.pop("encodingDesc", []))
+    profile = kept.pop("profileDesc", None)
+    participants(tei_header, profile, doc, token_ids(doc))
+    tei_header.extend(kept.values())
 
 
-def participants(tei_header: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
-    """``particDesc``: one ``person`` or ``org`` per speaker entity, with its canonical name, every mention
-    (pointing at its tokens) and its role."""
+def participants(tei_header: etree._Element, profile: etree._Element | None, doc: AnnotatedDocument,
+                 ids: list[str]) -> None:
+    """``profileDesc``: the input's own, then a ``particDesc`` with one ``person`` or ``org`` per speaker entity,
+    with its canonical name, every mention (pointing at its tokens) and its role."""
+    if profile is not None:
+        tei_header.append(profile)
     if not doc.entities:
         return
-    partic = el(el(tei_header, "profileDesc"), "particDesc")
+    partic = el(profile if profile is not None else el(tei_header, "profileDesc"), "particDesc")
     people = [e for e in doc.entities if e.type is SourceType.PERSON]
     groups = [e for e in doc.entities if e.type is not SourceType.PERSON]
     for entities, list_tag, tag, name_tag, role_tag in ((people, "listPerson", "person", "persName", "occupation"),
