@@ -111,7 +111,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
             source = None
             taken = [(cue.start, cue.end)]
         ranges = merge([widen_to_quotes(view, a, b, cue) for a, b in d.content])
-        content = tuple(s for a, b in ranges for s in subtract(text, a, b, taken))
+        content = tuple(to_words(view, s, taken) for a, b in ranges for s in subtract(text, a, b, taken))
         if not content:
             continue
         kind = verb_kind(text, content) if d.kind in VERB_KINDS else d.kind
@@ -122,6 +122,21 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2),
                        d.cue_class)
                  for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
+
+
+def to_words(view: DocView, span: Span, taken: list[tuple[int, int]]) -> Span:
+    """The span widened to whole words ("U.S" → "U.S."), so that every part can point at tokens; where widening
+    would reach into the cue or source, narrowed to the words it covers entirely instead."""
+    words = view.words_overlapping(span.start, span.end)
+    if not words:
+        return span
+    a, b = min(span.start, view.words[words[0]].start), max(span.end, view.words[words[-1]].end)
+    if any(ta < b and a < tb for ta, tb in taken):
+        inner = [k for k in words if span.start <= view.words[k].start and view.words[k].end <= span.end]
+        if not inner:
+            return span
+        a, b = view.words[inner[0]].start, view.words[inner[-1]].end
+    return Span.of(view.text, a, b)
 
 
 def sentences_of(view: DocView, span: Span) -> range:

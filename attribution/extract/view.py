@@ -123,6 +123,18 @@ class DocView:
         starts = [s for s, _ in self.paragraphs]
         return max(0, bisect_right(starts, char) - 1)
 
+    def words_overlapping(self, start_char: int, end_char: int) -> list[int]:
+        """Words that share at least one character with [start_char, end_char)."""
+        k = bisect_left(self._word_starts, start_char)
+        while k > 0 and self.words[k - 1].end > start_char:
+            k -= 1
+        out = []
+        while k < len(self.words) and self.words[k].start < end_char:
+            if self.words[k].end > start_char:
+                out.append(k)
+            k += 1
+        return out
+
     def words_between(self, start_char: int, end_char: int) -> list[int]:
         first = bisect_left(self._word_starts, start_char)
         return [w.i for w in self.words[first:bisect_left(self._word_starts, end_char)] if w.end <= end_char]

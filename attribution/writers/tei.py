@@ -173,6 +173,8 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str], inline: b
         if indices:
             ud_links(s_node, doc, ids, s_idx, indices)
         last = s_node
+    if p_node is None and doc.text:  # only blanks: one empty paragraph keeps them
+        p_node = el(text_body, "p", xml_id=f"{base_id(doc)}.p1")
     if p_node is not None:
         gap(len(doc.text), p_node)
 
