@@ -97,12 +97,13 @@ def annotate(args: argparse.Namespace) -> int:
                        if isinstance(result, AttributionError) else result, args.debug)
                 failed.append(doc_input.path)
                 continue
-            for warning in result.warnings:
+            for warning in doc_input.notes + result.warnings:
                 print(f"attribution: warning: {doc_input.path}: {warning}", file=sys.stderr)
-            if doc_input.source_header:
+            if doc_input.source_header or doc_input.notes:
                 from dataclasses import replace
 
-                result = replace(result, source_header=doc_input.source_header)
+                result = replace(result, source_header=doc_input.source_header,
+                                 warnings=doc_input.notes + result.warnings)
             try:
                 write_document(result, doc_input, args.format, out_dir, unique_name(result.id, taken),
                                inline=args.tei_style == "inline")

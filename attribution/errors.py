@@ -49,6 +49,8 @@ class UsageError(AttributionError):
 
 MESSAGES = {
     "not_text": "not a text document: {why}",
+    "replaced_utf8": "input was not valid UTF-8: {count} invalid byte sequence(s) replaced by U+FFFD, the first at "
+                     "byte {offset} (--encoding-errors replace)",
     "bad_utf8": "invalid UTF-8 at byte {offset} (use --encoding-errors replace to proceed)",
     "not_found": "no such file or directory",
     "no_txt": "directory contains no .txt or .xml files",

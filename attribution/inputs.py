@@ -16,13 +16,14 @@ BINARY_SAMPLE = 8192
 
 @dataclass(frozen=True)
 class InputDocument:
-    """A decoded input: its id (file stem), where it came from, its text, and for TEI input the original
-    fileDesc to keep in the output header."""
+    """A decoded input: its id (file stem), where it came from, its text, for TEI input the original teiHeader
+    to keep in the output, and what decoding had to change (recorded in every output's header)."""
 
     id: str
     path: str
     text: str
     source_header: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def expand_inputs(paths: list[str]) -> Iterator[str | InputError]:
@@ -47,7 +48,7 @@ def read_input(path: str, encoding_errors: str = "strict") -> InputDocument:
     """Read and decode one input (``-`` is standard input)."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        return InputDocument("stdin", "-", decode(data, "-", encoding_errors))
+        return InputDocument("stdin", "-", decode(data, "-", encoding_errors), notes=replaced(data))
     try:
         data = Path(path).read_bytes()
     except OSError as error:
@@ -57,7 +58,21 @@ def read_input(path: str, encoding_errors: str = "strict") -> InputDocument:
 
         source = parse_tei_input(data, path)
         return InputDocument(Path(path).stem, path, source.text, source.source_header)
-    return InputDocument(Path(path).stem, path, decode(data, path, encoding_errors))
+    return InputDocument(Path(path).stem, path, decode(data, path, encoding_errors), notes=replaced(data))
+
+
+def replaced(data: bytes) -> tuple[str, ...]:
+    """A note when ``--encoding-errors replace`` had to change invalid UTF-8 (where, and how often)."""
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ()
+    try:
+        body.decode("utf-8")
+        return ()
+    except UnicodeDecodeError as error:
+        count = body.decode("utf-8", errors="replace").count("\ufffd") - body.decode(
+            "utf-8", errors="ignore").count("\ufffd")
+        return (message("replaced_utf8", count=count, offset=error.start),)
 
 
 def decode(data: bytes, path: str, errors: str = "strict") -> str:

@@ -2,8 +2,8 @@
 speaker entities, and every claim with its labels, basis and links. Validated first (the project's schema chain),
 parsed without DTDs, entities or network.
 
-What TEI does not carry comes back empty: XPOS tags ("_"), the document's warnings. Characters XML cannot carry
-were written as U+FFFD and stay so.
+What TEI does not carry comes back empty: XPOS tags ("_"). Characters XML cannot carry were written as U+FFFD and
+stay so.
 """
 from __future__ import annotations
 
@@ -82,6 +82,7 @@ def parse_tei(data: str) -> AnnotatedDocument:
                   for k in root.iterfind(f".//{TEI}linkGrp[@type='claims']/{TEI}link"))
     return AnnotatedDocument(
         base, text, sentence_spans(text, tokens), tuple(claims), sum(1 for t in tokens if t.upos != "PUNCT"),
+        tuple(p.text or "" for p in root.iterfind(f".//{TEI}editorialDecl[@n='attribution']/{TEI}p")),
         tokens=tuple(tokens), models=models_of(root), entities=entities_of(root, one, local), links=links)
 
 

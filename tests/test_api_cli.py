@@ -77,6 +77,46 @@ def test_cli_bad_inputs_do_not_cost_the_good_ones(annotator, tmp_path, capsys):
     assert any("missing.txt: no such file" in e for e in errors)
 
 
+def test_replaced_bytes_are_recorded_in_every_output(annotator, tmp_path, capsys):
+    from attribution import read_json, read_tei
+
+    (tmp_path / "bad.txt").write_bytes(b"Kyiv says \xff\xfe its troops are holding.")
+    assert main(["annotate", str(tmp_path / "bad.txt"), "-o", str(tmp_path / "out"), "--format", "tei,json",
+                 "--encoding-errors", "replace", "--quiet"]) == 0
+    note = "2 invalid byte sequence(s) replaced by U+FFFD, the first at byte 10"
+    assert note in capsys.readouterr().err
+    for doc in (read_json(tmp_path / "out" / "bad.json"), read_tei(tmp_path / "out" / "bad.xml")):
+        assert doc.text.startswith("Kyiv says \ufffd\ufffd its") and any(note in w for w in doc.warnings)
+
+
+def test_kill_9_leaves_only_complete_valid_outputs(tmp_path):
+    """Outputs are written to a temporary file, validated and renamed: a run killed at any moment leaves every
+    output file either absent or complete and valid."""
+    import signal
+    import time
+
+    from attribution.validate import VALIDATORS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(12):
+        (src / f"doc{n:02}.txt").write_text(f"Officials in region {n} said the bridge was closed. " * 40,
+                                           encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "attribution", "annotate", str(src), "-o", str(out),
+                                "--format", "tei,json", "--quiet"], cwd=ROOT)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 2:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert written, "the run was killed before writing anything"
+    assert len(written) < 24, "the run finished before it was killed"
+    for path in written:
+        assert VALIDATORS[path.suffix](path) == [], path
+
+
 def test_cli_table_to_stdout(annotator, capsys):
     assert main(["annotate", str(SEEDS / "000_7d6dee029e99172d.txt"), "--format", "table"]) == 0
     out = capsys.readouterr().out

@@ -68,6 +68,10 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
         el(node, "desc", taxonomy.description)
         for value in taxonomy.values:
             el(el(node, "category", xml_id=category_id(taxonomy.prefix, value)), "catDesc", value)
+    if doc.warnings:  # what decoding or parsing had to change: replaced bytes, split sentences
+        decl = el(encoding, "editorialDecl", n="attribution")
+        for warning in doc.warnings:
+            el(decl, "p", warning)
     encoding.extend(kept.pop("encodingDesc", []))
     profile = kept.pop("profileDesc", None)
     participants(tei_header, profile, doc, token_ids(doc))
