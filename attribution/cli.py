@@ -45,6 +45,23 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
     evaluate.add_argument("--method", choices=METHODS, default="hybrid", help="extraction method to score")
     evaluate.add_argument("--debug", action="store_true", help="show tracebacks")
+    corpus = commands.add_parser("corpus", help="build an annotated corpus")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", required=True)
+    build = corpus_commands.add_parser("build", help="annotate many documents into a resumable, validated corpus")
+    build.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="directories of .txt / TEI files, files, or a JSONL file of {id, text, title, date, source, url}")
+    build.add_argument("-o", "--output", required=True, type=Path, metavar="CORPUS_DIR")
+    build.add_argument("--workers", type=int, metavar="N", help="processes (default: number of cores)")
+    build.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local process pool (default) or Dask distributed")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    build.add_argument("--force", action="store_true", help="redo every document, even unchanged ones")
+    build.add_argument("--method", choices=METHODS, default="hybrid", help="extraction method")
+    build.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
+    build.add_argument("--batch-size", type=int, default=4, metavar="N", help="documents per task")
+    build.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--debug", action="store_true", help="show tracebacks")
     validate = commands.add_parser("validate", help="check files the tool wrote (JSON, BRAT) against their schemas")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     validate.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -146,7 +163,35 @@ def validate(args: argparse.Namespace) -> int:
     return 1 if invalid else 0
 
 
-COMMANDS = {"annotate": annotate, "evaluate": evaluate, "validate": validate}
+def corpus(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .build import build_corpus
+
+    bar = tqdm(unit="doc", disable=args.quiet, dynamic_ncols=True)
+    words = 0
+
+    def progress(result) -> None:  # noqa: ANN001 - build.Result
+        nonlocal words
+        words += result.words
+        if result.status == "failed":
+            bar.write(f"attribution: error: {result.path}: {result.error}", file=sys.stderr)
+        elapsed = bar.format_dict["elapsed"] or 1e-9
+        bar.set_postfix_str(f"{words / elapsed:.0f} words/s", refresh=False)
+        bar.update(1)
+
+    report_ = build_corpus(args.inputs, args.output, workers=args.workers, engine=args.engine,
+                           scheduler=args.scheduler, force=args.force, method=args.method, models=args.models,
+                           batch_size=args.batch_size, encoding_errors=args.encoding_errors, progress=progress)
+    bar.close()
+    print(f"attribution: {report_.done} documents built, {report_.skipped} unchanged, {report_.failed} failed; "
+          f"{report_.words} words, {report_.claims} claims in {report_.seconds:.1f} s "
+          f"({report_.summary['documents']} documents, {report_.summary['claims']} claims in the corpus)",
+          file=sys.stderr)
+    return 1 if report_.failed else 0
+
+
+COMMANDS = {"annotate": annotate, "evaluate": evaluate, "validate": validate, "corpus": corpus}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,6 +49,7 @@ class UsageError(AttributionError):
 
 MESSAGES = {
     "not_text": "not a text document: {why}",
+    "bad_record": "not a JSON object with a string 'id' and 'text'",
     "replaced_utf8": "input was not valid UTF-8: {count} invalid byte sequence(s) replaced by U+FFFD, the first at "
                      "byte {offset} (--encoding-errors replace)",
     "bad_utf8": "invalid UTF-8 at byte {offset} (use --encoding-errors replace to proceed)",
