@@ -1,6 +1,6 @@
 """The names the TEI writer and reader share: taxonomies of every label and the ids of their categories.
 
-Category ids are ``PREFIX.VALUE`` (``stance.deny``); FactBank values, whose ``+``/``-`` an XML name cannot carry,
+Category ids are ``PREFIX.VALUE`` (``stance.deny``), prefixed by the document id inside documents; FactBank values, whose ``+``/``-`` an XML name cannot carry,
 become ``fact.CT_pos`` / ``fact.CT_neg``.
 """
 from __future__ import annotations
@@ -38,11 +38,14 @@ def taxonomies() -> tuple[Taxonomy, ...]:
     )
 
 
-def category_id(prefix: str, value: str) -> str:
-    return f"{prefix}.{value.replace('+', '_pos').replace('-', '_neg')}"
+def category_id(prefix: str, value: str, scope: str = "") -> str:
+    """``stance.deny``, or within a document ``DOC.stance.deny``, so that documents of one corpus can be joined
+    (XInclude) without two elements sharing an xml:id."""
+    local = f"{prefix}.{value.replace('+', '_pos').replace('-', '_neg')}"
+    return f"{scope}.{local}" if scope else local
 
 
 def category_value(pointer: str) -> tuple[str, str]:
-    """``#fact.CT_pos`` → (``fact``, ``CT+``)."""
-    prefix, _, value = pointer.lstrip("#").partition(".")
+    """``#DOC.fact.CT_pos`` or ``#fact.CT_pos`` → (``fact``, ``CT+``)."""
+    prefix, value = pointer.lstrip("#").rsplit(".", 2)[-2:]
     return prefix, value.replace("_pos", "+").replace("_neg", "-")

@@ -37,3 +37,14 @@ def claims_of(annotator):
         return [(c.source.text if c.source else None, c.cue_text, " | ".join(s.text for s in c.content))
                 for c in doc.claims]
     return run
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official TEI P5 schema, compiled once per session (~15 s); never copied into the project."""
+    from lxml import etree
+
+    path = SHARED / "schemas" / "tei_all.rng"
+    if not path.exists():
+        pytest.skip("official TEI schema not available at ../shared/schemas/tei_all.rng")
+    return etree.RelaxNG(etree.parse(str(path)))

@@ -105,3 +105,16 @@ def test_kill_9_then_rerun_loses_and_doubles_nothing(inputs, tmp_path):
     assert sorted(per_doc) == ["000_7d6dee029e99172d", "002_d7878f16286ace3a", "r1", "r2"]
     assert all(len(ids) == len(set(ids)) for ids in per_doc.values())
     assert not list((out / "docs").glob(".*.part"))
+
+
+def test_expanded_corpus_is_one_valid_tei_corpus(annotator, inputs, tmp_path, tei_all):
+    """After XInclude the corpus is one TEI P5 document without clashing ids (ParlaMint's validation step)."""
+    from lxml import etree
+
+    out = tmp_path / "corpus"
+    build_corpus(inputs, out, workers=1)
+    tree = etree.parse(str(out / "corpus.xml"))
+    tree.xinclude()
+    ids = tree.getroot().xpath("//@xml:id")
+    assert len(ids) == len(set(ids)) and len(tree.getroot()) == 1 + 4
+    assert tei_all.validate(tree), [f"{e.line}: {e.message}" for e in tei_all.error_log][:5]

@@ -64,10 +64,10 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
     el(prefix, "p", "UD syntactic relations, with ':' in subtypes written as '_'.")
     class_decl = el(encoding, "classDecl")
     for taxonomy in taxonomies():
-        node = el(class_decl, "taxonomy", xml_id=taxonomy.prefix)
+        node = el(class_decl, "taxonomy", xml_id=f"{base_id(doc)}.{taxonomy.prefix}")
         el(node, "desc", taxonomy.description)
         for value in taxonomy.values:
-            el(el(node, "category", xml_id=category_id(taxonomy.prefix, value)), "catDesc", value)
+            el(el(node, "category", xml_id=category_id(taxonomy.prefix, value, base_id(doc))), "catDesc", value)
     if doc.warnings:  # what decoding or parsing had to change: replaced bytes, split sentences
         decl = el(encoding, "editorialDecl", n="attribution")
         for warning in doc.warnings:
@@ -95,7 +95,7 @@ def participants(tei_header: etree._Element, profile: etree._Element | None, doc
             continue
         listing = el(partic, list_tag)
         for entity in entities:
-            node = el(listing, tag, xml_id=f"{base_id(doc)}.{entity.id}", ana=f"#{category_id('stype', entity.type.value)}")
+            node = el(listing, tag, xml_id=f"{base_id(doc)}.{entity.id}", ana=f"#{category_id('stype', entity.type.value, base_id(doc))}")
             el(node, name_tag, entity.name, type="canonical")
             for mention in entity.mentions:
                 el(node, name_tag, mention.text, type="mention", corresp=covered(doc, ids, (mention,)) or None)
@@ -204,11 +204,11 @@ def covered(doc: AnnotatedDocument, ids: list[str], spans: tuple[Span, ...]) -> 
                     if any(s.start < t.end and t.start < s.end for s in spans))
 
 
-def labels(claim: Claim) -> str:
+def labels(claim: Claim, scope: str) -> str:
     """``@ana`` of a claim link: one category of each taxonomy."""
     values = (("kind", claim.kind.value), ("cue", claim.cue_class), ("stance", claim.stance.value),
               ("evid", claim.evidential.value), ("fact", claim.factuality.value), ("stype", claim.source_type.value))
-    return " ".join(f"#{category_id(prefix, value)}" for prefix, value in values)
+    return " ".join(f"#{category_id(prefix, value, scope)}" for prefix, value in values)
 
 
 def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
@@ -235,7 +235,7 @@ def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> N
                    subtype=claim.cue_lemma.replace(" ", "_") if role == "cue" and claim.cue_lemma else None)
                 parts.append(f"#{span_id}")
         el(claim_links, "link", xml_id=f"{base}.{claim.id}", type="claim", target=" ".join(parts),
-           ana=labels(claim), cert=f"{claim.confidence:.2f}")
+           ana=labels(claim, base), cert=f"{claim.confidence:.2f}")
         pointers = []
         for n, span in enumerate(claim.basis.spans, 1):
             target = covered(doc, ids, (span,))
