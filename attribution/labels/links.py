@@ -45,7 +45,8 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
             links[(a.claim.id, b.claim.id)] = ClaimLink(kind, a.claim.id, b.claim.id, a.claim.cue)
 
     by_id = {f.claim.id: f for f in facts}
-    refs = {f.claim.id: references(view, f, facts, lex) for f in facts}
+    pointing = {f.claim.id for f in facts if is_reference(view, f, lex)}
+    refs = {f.claim.id: references(view, f, facts, lex, pointing) for f in facts}
     for f in facts:
         targets = [by_id[t] for t in refs[f.claim.id]]
         if f.stance in DISAGREEING:
@@ -90,18 +91,18 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
     return sorted(links.values(), key=lambda link: (int(link.source[1:]), int(link.target[1:])))
 
 
-def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons) -> list[str]:
+def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, pointing: set[str]) -> list[str]:
     """Ids of the claims a content like "those claims" or "Zelenskiy's assertions" points back to."""
+    if f.claim.id not in pointing:
+        return []
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
     root = content_root(view, words)
-    if root is None or len(words) > MAX_REFERENCE_WORDS:
+    if root is None:
         return []
     noun = view.words[root]
-    if noun.upos != "NOUN" or lex.marker("claimnoun", noun.lemma.lower()) is None:
-        return []
     plural = noun.feat("Number") == "Plur"
     earlier = [g for g in facts if g.claim.start < f.claim.start and g is not f
-               and g.claim.kind is not ClaimKind.EVIDENTIAL and not is_reference(view, g, lex)]
+               and g.claim.kind is not ClaimKind.EVIDENTIAL and g.claim.id not in pointing]
     owners = view.kids(root, "nmod:poss")
     if owners:
         owner = view.words[owners[0]]
@@ -113,9 +114,9 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons) 
         mine = [g for g in earlier if entity is not None and g.entity == entity]
         return [g.claim.id for g in (mine if plural else mine[-1:])]
     same_sentence = [g for g in facts if g is not f and g.claim.sentences[:1] == f.claim.sentences[:1]
-                     and g.claim.start < f.claim.start and is_reference(view, g, lex)]
+                     and g.claim.start < f.claim.start and g.claim.id in pointing]
     if same_sentence and any(view.words[d].lower == "the" for d in view.kids(root, "det")):
-        return references(view, same_sentence[-1], facts, lex)
+        return references(view, same_sentence[-1], facts, lex, pointing)
     if noun.lemma.lower() == "report":
         reports = [g for g in earlier if g.claim.cue_lemma == "report"]
         earlier = reports or earlier
