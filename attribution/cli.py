@@ -180,9 +180,13 @@ def corpus(args: argparse.Namespace) -> int:
         bar.set_postfix_str(f"{words / elapsed:.0f} words/s", refresh=False)
         bar.update(1)
 
+    def planned(total: int) -> None:
+        bar.reset(total=total)  # known once unchanged documents are set aside: gives the ETA
+
     report_ = build_corpus(args.inputs, args.output, workers=args.workers, engine=args.engine,
                            scheduler=args.scheduler, force=args.force, method=args.method, models=args.models,
-                           batch_size=args.batch_size, encoding_errors=args.encoding_errors, progress=progress)
+                           batch_size=args.batch_size, encoding_errors=args.encoding_errors, progress=progress,
+                           planned=planned)
     bar.close()
     print(f"attribution: {report_.done} documents built, {report_.skipped} unchanged, {report_.failed} failed; "
           f"{report_.words} words, {report_.claims} claims in {report_.seconds:.1f} s "
