@@ -1,0 +1,160 @@
+"""Proper names in a parsed document: runs of name words with titles and demonyms cut off, what kind of speaker a
+name shows by itself, whether two names are the same, and the role words before a name."""
+from __future__ import annotations
+
+from ..extract.view import DocView
+from ..lexicon import load_lexicon
+from ..model import SourceType
+from .lexicons import LabelLexicons
+
+__all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "premodifier_role", "text_of"]
+
+CONNECTORS = {"of", "for", "the", "de", "on"}
+NAME_JOINERS = {"-", ".", "'"}
+
+
+def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozenset()) -> list[list[int]]:
+    """Word-index runs of proper names ("Volodymyr Zelenskiy", "Institute for the Study of War"), titles cut."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for w in view.words:
+        if is_name_word(view, w.i, lex) and (not run or joined(view, run[-1], w.i)) and w.i not in breaks:
+            run.append(w.i)
+            continue
+        if run and (w.lower in CONNECTORS or w.lower in ("and", "&")) and continues_name(view, w.i, lex):
+            run.append(w.i)
+            continue
+        runs.append(run)
+        run = [w.i] if is_name_word(view, w.i, lex) and w.i not in breaks else []
+    runs.append(run)
+    out = []
+    for r in runs:
+        if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
+            r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
+        while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
+                     or view.words[r[0]].lower in lex.types.get("title", {})
+                     or lex.places.get(view.words[r[0]].text, ("",))[0] == "demonym"
+                     or view.words[r[0]].lower in CONNECTORS
+                     or len(r) > 1 and lex.place(view.words[r[0]].text)
+                     and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
+            r = r[1:]
+        while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
+            r = r[:-1]
+        if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym":
+            out.append(r)
+    return out
+
+
+def neighbour_is_propn(view: DocView, i: int) -> bool:
+    """Is there a proper noun in the run of capitalised words around ``i``?"""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(view.words) and view.words[k].sent == view.words[i].sent \
+                and view.words[k].text[:1].isupper() and view.words[k].upos != "PUNCT":
+            if view.words[k].upos == "PROPN":
+                return True
+            k += step
+    return False
+
+
+def continues_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """Is connector ``i`` inside a name ("Institute for the Study of War")?"""
+    if view.words[i].lower in ("and", "&"):  # "Securities and Exchange Commission", not "Quiros and William Stenger"
+        k = i + 1
+        while k < len(view.words) and view.words[k].sent == view.words[i].sent and is_name_word(view, k, lex):
+            if view.words[k].text in lex.types.get("name", {}) and \
+                    lex.types["name"][view.words[k].text] is not SourceType.MEDIA:
+                return True
+            k += 1
+        return False
+    k = i
+    while k < len(view.words) and view.words[k].lower in CONNECTORS and k - i < 2:
+        k += 1
+    return k < len(view.words) and view.words[k].sent == view.words[i].sent and is_name_word(view, k, lex) \
+        and view.words[k].text[:1].isupper()
+
+
+def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    w = view.words[i]
+    if w.text in lex.types.get("notname", {}):
+        return False
+    if w.upos == "PROPN" and w.text[:1].isupper():
+        return True
+    if w.upos in ("ADJ", "NOUN") and w.text[:1].isupper() and i > 0 and view.words[i - 1].sent == w.sent \
+            and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
+        return True  # "New York Post", "Government Accountability Office": the tagger's adjective or noun
+    if i >= 2 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
+            and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start:
+        return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun
+    return w.text in NAME_JOINERS and 0 < i < len(view.words) - 1 and view.words[i - 1].end == w.start \
+        and view.words[i + 1].start == w.end and view.words[i - 1].upos == "PROPN"
+
+
+def joined(view: DocView, a: int, b: int) -> bool:
+    return view.words[a].sent == view.words[b].sent and b == a + 1
+
+
+def text_of(view: DocView, words: list[int]) -> str:
+    return view.text[view.words[words[0]].start:view.words[words[-1]].end]
+
+
+def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | None:
+    """The type a name shows by itself, or None when nothing in it decides (a bare surname)."""
+    text = text_of(view, run)
+    if lex.place(text) and lex.place(text)[0] != "demonym":
+        return SourceType.GOVERNMENT
+    words = [view.words[k].text for k in run]
+    by_name = lex.types.get("name", {})
+    for kind in (SourceType.MEDIA, SourceType.GOVERNMENT, SourceType.ORGANIZATION):
+        if any(by_name.get(t) is kind for t in words):
+            return kind
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return SourceType.ORGANIZATION
+    first = run[0]
+    before = view.words[first - 1] if first > 0 else None
+    if before is not None and (before.lower.rstrip(".") in lex.types.get("honorific", {})
+                               or before.lower in lex.types.get("title", {})):
+        return SourceType.PERSON
+    if len([t for t in words if t[:1].isupper()]) >= 2 and not any(w.lower in CONNECTORS for w in map(
+            view.words.__getitem__, run)):
+        return SourceType.PERSON
+    return None
+
+
+def same_name(tokens: list[str], other: str) -> bool:
+    """"Zelenskiy" = "Volodymyr Zelenskiy"; "ISW" = "Institute for the Study of War"."""
+    theirs = [t.lower() for t in other.replace("-", " - ").split()]
+    if tokens == theirs:
+        return True
+    short, long_ = sorted((tokens, theirs), key=len)
+    if short and short[-1] == long_[-1] and all(t in long_ for t in short):
+        return True
+    acronym = "".join(t[0] for t in long_ if t not in CONNECTORS and t not in ("-", "and", "&"))
+    return len(short) == 1 and len(short[0].replace(".", "")) > 1 and short[0].replace(".", "") == acronym
+
+
+def guess_bare(view: DocView, run: list[int]) -> SourceType:
+    """A lone unknown name is a person when it acts (subject of a verb), else unclassified (organization)."""
+    head = view.words[run[-1]]
+    governor = view.words[head.head] if head.head is not None else None
+    speaks = governor is not None and governor.upos == "VERB" and load_lexicon().lookup(
+        governor.lemma, governor.text, "VERB") is not None
+    if head.rel == "nsubj" and speaks or head.deprel == "obl:agent" or head.rel == "nmod" and head.feat("Poss") == "Yes" \
+            or any(view.words[k].lower in ("'s", "’s") for k in view.kids(head.i, "case")):
+        return SourceType.PERSON
+    return SourceType.ORGANIZATION
+
+
+def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | None:
+    """Title words right before a name: "South Korean defence minister" Kim Yong-hyun."""
+    k = first - 1
+    seen_title = False
+    while k >= 0 and view.words[k].sent == view.words[first].sent and (
+            view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
+            or view.words[k].lower in lex.types.get("title", {})):  # the tagger may take "ombudsman" for a verb
+        if view.words[k].lower in lex.types.get("title", {}):
+            seen_title = True
+        k -= 1
+    if not seen_title:
+        return None
+    return text_of(view, list(range(k + 1, first))) if k + 1 < first else None
