@@ -16,7 +16,7 @@ __all__ = ["stance_of", "factuality_of", "negated_cue"]
 
 NEUTRAL = {Stance.ASSERT, Stance.CLAIM}
 NO_TRUTH_VALUE = {Stance.DEMAND, Stance.QUESTION}
-LEVEL = {Stance.HEDGE: "PR", Stance.PREDICT: "PR"}
+LEVEL = {Stance.HEDGE: "PR", Stance.PREDICT: "PR"}  # what the speech act itself makes of the content
 RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 
@@ -30,6 +30,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
     if lemma == "ask" and first in ("whether", "if"):
         return Stance.QUESTION
+    if negated_cue(view, claim, lex):
+        return stance  # "have not said when …": nothing was said, so the content says nothing of the act
     cue = {view.words[k].lower for k in cue_words(view, claim)}
     if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to") \
             and not cue & {"for", "on"}:
@@ -38,10 +40,13 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return Stance.DISMISS
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex):
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
-    if stance is Stance.ASSERT and find_markers(view, top_words(view, words), "deontic", lex):
-        return Stance.DEMAND  # "the U.S. has to keep Moscow out", "it was time to end the sanctions"
+    clause = modal_words(view, words)
+    if stance in NEUTRAL and find_markers(view, clause, "deontic", lex):
+        return Stance.DEMAND  # "the U.S. has to keep Moscow out", "argued that it should be recognized"
+    if stance is Stance.ASSERT and find_markers(view, clause, "future", lex):
+        return Stance.PREDICT  # "said it would increase oversight"
     if stance in NEUTRAL:
-        if stance is Stance.ASSERT and find_markers(view, top_words(view, words), "hedge", lex):
+        if stance is Stance.ASSERT and find_markers(view, clause, "hedge", lex):
             return Stance.HEDGE
     return stance
 
@@ -61,7 +66,7 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     top = top_words(view, words)
-    for _, value in find_markers(view, top, "hedge", lex):
+    for _, value in find_markers(view, modal_words(view, words), "hedge", lex):
         level = max(level, value.rstrip("-"), key=RANK.__getitem__)
         negative ^= value.endswith("-")
     root = content_root(view, words)
@@ -71,6 +76,13 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     if stance in (Stance.DENY, Stance.DISMISS):
         negative = not negative
     return Factuality(f"{level}{'-' if negative else '+'}")
+
+
+def modal_words(view: DocView, words: list[int]) -> list[int]:
+    """Words that carry the main clause's modality: its predicate, auxiliaries and adverbs (not "possible ties")."""
+    root = content_root(view, words)
+    return [k for k in top_words(view, words) if k == root or view.words[k].rel in ("aux", "advmod", "xcomp", "mark")
+            and view.words[k].head is not None and (view.words[k].head == root or view.words[view.words[k].head].head == root)]
 
 
 def not_restrictive(view: DocView, idx: list[int]) -> bool:
