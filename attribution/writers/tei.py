@@ -79,7 +79,7 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
 
 
 def participants(tei_header: etree._Element, profile: etree._Element | None, doc: AnnotatedDocument,
-                 ids: list[str]) -> None:
+                 ids: TokenIds) -> None:
     """``profileDesc``: the input's own, then a ``particDesc`` with one ``person`` or ``org`` per speaker entity,
     with its canonical name, every mention (pointing at its tokens) and its role."""
     if profile is not None:
@@ -103,8 +103,16 @@ def participants(tei_header: etree._Element, profile: etree._Element | None, doc
                 el(node, role_tag, entity.role)
 
 
-def token_ids(doc: AnnotatedDocument) -> list[str]:
-    return [f"{base_id(doc)}.s{t.sentence + 1}.w{t.id}" for t in doc.tokens]
+class TokenIds(list):
+    """The xml:ids of a document's tokens, with the tokens' start offsets for finding the tokens of a span."""
+
+    def __init__(self, doc: AnnotatedDocument) -> None:
+        super().__init__(f"{base_id(doc)}.s{t.sentence + 1}.w{t.id}" for t in doc.tokens)
+        self.starts = [t.start for t in doc.tokens]
+
+
+def token_ids(doc: AnnotatedDocument) -> TokenIds:
+    return TokenIds(doc)
 
 
 def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
@@ -112,11 +120,13 @@ def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
     inside one sentence, not overlapping another inline claim. Everything else stays in standOff only."""
     chosen: dict[int, tuple[int, object]] = {}
     taken: set[int] = set()
+    starts = [t.start for t in doc.tokens]
     for claim in sorted(doc.claims, key=lambda c: c.content[0].end - c.content[0].start, reverse=True):
         if len(claim.content) != 1:
             continue
         span = claim.content[0]
-        inside = [i for i, t in enumerate(doc.tokens) if span.start <= t.start and t.end <= span.end]
+        inside = [i for i in overlapping(doc, span, starts) if span.start <= doc.tokens[i].start
+                  and doc.tokens[i].end <= span.end]
         if not inside or doc.tokens[inside[0]].sentence != doc.tokens[inside[-1]].sentence or taken & set(inside):
             continue
         chosen[inside[0]] = (inside[-1], claim)
@@ -124,7 +134,7 @@ def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
     return chosen
 
 
-def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str], inline: bool = False) -> None:
+def body(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds, inline: bool = False) -> None:
     """Paragraphs, sentences and tokens. The text between tokens is kept as it was (as text inside ``p`` and
     ``s``), so that :func:`attribution.read_tei` gets the exact document text and offsets back."""
     text_body = el(el(root, "text"), "body")
@@ -183,7 +193,7 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: list[str], inline: b
         gap(len(doc.text), p_node)
 
 
-def ud_links(s_node: etree._Element, doc: AnnotatedDocument, ids: list[str], s_idx: int, indices: list[int]) -> None:
+def ud_links(s_node: etree._Element, doc: AnnotatedDocument, ids: TokenIds, s_idx: int, indices: list[int]) -> None:
     links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
     sid = f"{base_id(doc)}.s{s_idx + 1}"
     for i in indices:
@@ -199,9 +209,22 @@ def speaker(doc: AnnotatedDocument, claim: Claim) -> str | None:
     return f"#{base_id(doc)}.{claim.id}.source" if claim.source else None
 
 
-def covered(doc: AnnotatedDocument, ids: list[str], spans: tuple[Span, ...]) -> str:
-    return " ".join(f"#{ids[i]}" for i, t in enumerate(doc.tokens)
-                    if any(s.start < t.end and t.start < s.end for s in spans))
+def covered(doc: AnnotatedDocument, ids: "TokenIds", spans: tuple[Span, ...]) -> str:
+    """Pointers to the tokens that share a character with any of ``spans``."""
+    return " ".join(f"#{ids[i]}" for i in sorted({i for s in spans for i in overlapping(doc, s, ids.starts)}))
+
+
+def overlapping(doc: AnnotatedDocument, span: Span, starts: list[int]) -> list[int]:
+    """Indices of the tokens sharing a character with ``span`` (``starts``: the tokens' start offsets)."""
+    k = bisect_right(starts, span.start)
+    while k > 0 and doc.tokens[k - 1].end > span.start:
+        k -= 1
+    out = []
+    while k < len(doc.tokens) and doc.tokens[k].start < span.end:
+        if doc.tokens[k].end > span.start:
+            out.append(k)
+        k += 1
+    return out
 
 
 def labels(claim: Claim, scope: str) -> str:
@@ -211,7 +234,7 @@ def labels(claim: Claim, scope: str) -> str:
     return " ".join(f"#{category_id(prefix, value, scope)}" for prefix, value in values)
 
 
-def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: list[str]) -> None:
+def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds) -> None:
     """Claims: spans for their parts and their bases, one link per claim carrying its labels, then the links
     from each claim to the basis of its evidential status, then the typed links between claims."""
     if not doc.claims:
