@@ -71,6 +71,30 @@ class DocView:
             ranges.append((base, len(words)))
         return cls(doc.text, words, ranges, quotes)
 
+    def blocks(self, size: int) -> list[tuple[int, "DocView"]]:
+        """The document as views of about ``size`` sentences each, cut where a paragraph begins, with the index
+        of each block's first sentence. Word indices restart in each block; character offsets stay global."""
+        if len(self.sentence_ranges) <= size:
+            return [(0, self)]
+        cuts, first = [0], 0
+        paragraph_starts = {a for a, _ in self.paragraphs}
+        for s in range(1, len(self.sentence_ranges)):
+            start_char = self.words[self.sentence_ranges[s][0]].start
+            at_paragraph = any(start_char - k in paragraph_starts for k in range(0, 3))
+            if s - first >= size and (at_paragraph or s - first >= 2 * size):
+                cuts.append(s)
+                first = s
+        cuts.append(len(self.sentence_ranges))
+        return [(a, self.block(a, b)) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def block(self, first: int, stop: int) -> "DocView":
+        lo, hi = self.sentence_ranges[first][0], self.sentence_ranges[stop - 1][1]
+        words = [Word(w.i - lo, w.sent - first, w.text, w.lemma, w.upos, w.feats,
+                      None if w.head is None else w.head - lo, w.deprel, w.start, w.end) for w in self.words[lo:hi]]
+        start, end = (words[0].start, words[-1].end) if words else (0, 0)
+        quotes = [q for q in self.quotes if start <= q.start < end]
+        return DocView(self.text, words, [(a - lo, b - lo) for a, b in self.sentence_ranges[first:stop]], quotes)
+
     # -- structure -------------------------------------------------------------------------------
     def kids(self, i: int, *rels: str) -> list[int]:
         """Children of ``i``, restricted to the given deprels (full or base) when any are given."""

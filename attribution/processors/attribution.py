@@ -1,6 +1,8 @@
 """Stanza processor ``attribution``: finds the claims of each document from its parse and quotations."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stanza.pipeline.processor import Processor
 
 from ..errors import UsageError, message
@@ -9,6 +11,9 @@ from ..labels import label_claims
 from ..learned.tagger import load_tagger
 from ..lexicon import load_lexicon
 from ..quotes import find_quotes
+
+
+BLOCK_SENTENCES = 400  # longer documents are read in blocks: speakers and claim links do not cross blocks
 
 
 class AttributionProcessor(Processor):
@@ -30,7 +35,28 @@ class AttributionProcessor(Processor):
 
     def process(self, doc):  # noqa: ANN001 - stanza Document
         quotes = doc.quotations if doc.quotations is not None else find_quotes(doc.text)
-        view = DocView.from_stanza(doc, quotes)
-        doc.claims, doc.entities, doc.claim_links = label_claims(
-            view, extract_claims(view, load_lexicon(), self.method, self.tagger))
+        claims, entities, links = [], [], []
+        for first, view in DocView.from_stanza(doc, quotes).blocks(BLOCK_SENTENCES):
+            found = label_claims(view, extract_claims(view, load_lexicon(), self.method, self.tagger))
+            renumbered = renumber(*found, first_sentence=first, claims_before=len(claims),
+                                  entities_before=len(entities))
+            claims += renumbered[0]
+            entities += renumbered[1]
+            links += renumbered[2]
+        doc.claims, doc.entities, doc.claim_links = tuple(claims), tuple(entities), tuple(links)
         return doc
+
+
+def renumber(claims, entities, links, *, first_sentence: int, claims_before: int,  # noqa: ANN001
+             entities_before: int) -> tuple[list, list, list]:
+    """A block's claims, entities and links with ids and sentence numbers that follow the blocks before it."""
+    if not (first_sentence or claims_before or entities_before):
+        return list(claims), list(entities), list(links)
+    claim_id = {c.id: f"c{n}" for n, c in enumerate(claims, claims_before + 1)}
+    entity_id = {e.id: f"e{n}" for n, e in enumerate(entities, entities_before + 1)}
+    claims = [replace(c, id=claim_id[c.id], entity=entity_id.get(c.entity) if c.entity else None,
+                      sentences=tuple(s + first_sentence for s in c.sentences),
+                      basis=replace(c.basis, claims=tuple(claim_id[k] for k in c.basis.claims))) for c in claims]
+    entities = [replace(e, id=entity_id[e.id]) for e in entities]
+    links = [replace(k, source=claim_id[k.source], target=claim_id[k.target]) for k in links]
+    return claims, entities, links
