@@ -7,8 +7,7 @@ from .annotator import Annotator
 from .errors import AttributionError, InputError, ModelsNotFoundError, UsageError
 from .model import (AnnotatedDocument, Basis, Claim, ClaimKind, ClaimLink, Entity, Evidential, Factuality, LinkType,
                     SourceType, Span, Stance)
-from .readers import read_json
-from .teireader import read_tei
+from .readers import read_json, read_tei
 from .resources import ModelSource, resolve_models
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Reading back the TEI the tool wrote: the exact text (kept between the tokens), tokens with their parse, the
+"""Parsing back the TEI the tool wrote (``attribution.read_tei`` validates first): the exact text (kept between the tokens), tokens with their parse, the
 speaker entities, and every claim with its labels, basis and links. Validated first (the project's schema chain),
 parsed without DTDs, entities or network.
 
@@ -7,35 +7,20 @@ stay so.
 """
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError, message
 from .model import (AnnotatedDocument, Basis, Claim, ClaimKind, ClaimLink, Entity, Evidential, Factuality, LinkType,
                     SourceType, Span, Stance, Token)
 from .teinames import category_value
-from .validate import SAFE_PARSER_OPTIONS, validate_tei
+from .validate import SAFE_PARSER_OPTIONS
 
-__all__ = ["read_tei", "parse_tei"]
+__all__ = ["parse_tei"]
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TOKEN_ID = re.compile(r"\.s(\d+)\.w(\d+)$")
-
-
-def read_tei(path: str | os.PathLike[str]) -> AnnotatedDocument:
-    """The annotated document in a TEI file written by ``attribution annotate`` (either TEI style)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, message("unreadable", why=error)) from error
-    problems = validate_tei(text)
-    if problems:
-        raise InputError(path, message("not_attribution_tei", why=problems[0]))
-    return parse_tei(text)
 
 
 def parse_tei(data: str) -> AnnotatedDocument:

@@ -17,7 +17,6 @@ from .names import guess_bare, name_runs, premodifier_role, run_type, same_name,
 __all__ = ["Resolved", "resolve_entities"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
 from .content import content_keys, content_root, content_words
-from .lexicons import LabelLexicons
+from .lexicons import LabelLexicons, load_label_lexicons
 
 __all__ = ["Facts", "link_claims", "independent"]
 
@@ -172,8 +172,6 @@ def independent(f: Facts, g: Facts) -> bool:
 def affiliated(person: Entity, government: Entity) -> bool:
     if government.type is not SourceType.GOVERNMENT or not person.role:
         return False
-    from .lexicons import load_label_lexicons
-
     lex = load_label_lexicons()
     role_words = person.role.replace("’s", " ").replace("'s", " ").split()
     countries = {lex.place(" ".join(role_words[i:i + n]))[1] for n in (1, 2, 3) for i in range(len(role_words))
