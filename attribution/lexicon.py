@@ -37,6 +37,7 @@ class Lexicon:
         return [e for e in self.entries.values() if e.pos == "PHRASE"]
 
 
+@lru_cache(maxsize=1 << 16)
 def naive_stems(form: str) -> tuple[str, ...]:
     stems = [form]
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),

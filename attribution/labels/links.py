@@ -35,6 +35,7 @@ class Facts:
     factuality: Factuality
     entity: Entity | None
     keys: frozenset[str]
+    speaker_keys: frozenset[str]  # how others may name this claim's speaker
 
 
 def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[ClaimLink]:
@@ -80,7 +81,7 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
                     polarity(f) == polarity(g) and similarity(f, g) >= CORROBORATION and len(shared(f, g)) >= MIN_SHARED:
                 add(LinkType.CORROBORATES, f, g)
             elif independent(f, g) and about(g, f) and g.stance in ANSWERABLE and \
-                    len(shared(f, g) - entity_keys(f.entity) - lex.countries) >= MIN_ANSWER:
+                    len(shared(f, g) - f.speaker_keys - lex.countries) >= MIN_ANSWER:
                 add(LinkType.DISPUTES if polarity(f) != polarity(g) and g.stance is Stance.ACCUSE
                     else LinkType.RESPONDS_TO, f, g)
     carried = [ClaimLink(LinkType.EVALUATES, e.source, r.source, e.basis) for e in links.values()
@@ -133,18 +134,18 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
         lex.marker("claimnoun", view.words[root].lemma.lower()) is not None
 
 
-def entity_keys(entity: Entity | None) -> set[str]:
+def entity_keys(entity: Entity | None) -> frozenset[str]:
     if entity is None:
-        return set()
+        return frozenset()
     if entity.type is SourceType.GOVERNMENT:
-        return {entity.name.lower()}
+        return frozenset({entity.name.lower()})
     keys = {entity.name.split()[-1].lower()} if entity.name else set()
-    return keys | {m.text.split()[-1].lower().strip("’'s") for m in entity.mentions if m.text[:1].isupper()}
+    return frozenset(keys | {m.text.split()[-1].lower().strip("’'s") for m in entity.mentions if m.text[:1].isupper()})
 
 
 def about(g: Facts, f: Facts) -> bool:
     """Does claim ``g`` speak about the speaker of ``f``?"""
-    return bool(entity_keys(f.entity) & g.keys)
+    return not f.speaker_keys.isdisjoint(g.keys)
 
 
 def shared(f: Facts, g: Facts) -> set[str]:
@@ -181,4 +182,5 @@ def affiliated(person: Entity, government: Entity) -> bool:
 
 def content_facts(view: DocView, claim: Claim, stance: Stance, factuality: Factuality, entity: Entity | None,
                   lex: LabelLexicons) -> Facts:
-    return Facts(claim, stance, factuality, entity, frozenset(content_keys(view, content_words(view, claim), lex)))
+    return Facts(claim, stance, factuality, entity, frozenset(content_keys(view, content_words(view, claim), lex)),
+                 entity_keys(entity))

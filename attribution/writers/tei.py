@@ -25,12 +25,17 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def xml_safe(text: str) -> str:
+    """``text`` with characters XML cannot carry replaced by U+FFFD (printable text, nearly all of it, as is)."""
+    return text if text.isprintable() else ILLEGAL.sub("\ufffd", text)
+
+
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    attrs = {(XML_ID if k == "xml_id" else k): ILLEGAL.sub("\ufffd", v) for k, v in attrs.items() if v is not None}
+    attrs = {(XML_ID if k == "xml_id" else k): xml_safe(v) for k, v in attrs.items() if v is not None}
     node = etree.Element(f"{{{TEI_NS}}}{tag}", attrs, nsmap={None: TEI_NS}) if parent is None else \
         etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs)
     if text is not None:
-        node.text = ILLEGAL.sub("\ufffd", text)
+        node.text = xml_safe(text)
     return node
 
 
@@ -147,7 +152,7 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds, inline: bo
     def gap(upto: int, into: etree._Element) -> None:
         nonlocal cursor
         if upto > cursor:
-            text = ILLEGAL.sub("\ufffd", doc.text[cursor:upto])
+            text = xml_safe(doc.text[cursor:upto])
             if last is None:
                 into.text = (into.text or "") + text
             else:
