@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from attribution import read_tei
 from attribution.build import build_corpus, read_manifest
 from attribution.build.corpus import validate_corpus_root
 from attribution.cli import main
@@ -118,3 +119,15 @@ def test_expanded_corpus_is_one_valid_tei_corpus(annotator, inputs, tmp_path, te
     ids = tree.getroot().xpath("//@xml:id")
     assert len(ids) == len(set(ids)) and len(tree.getroot()) == 1 + 4
     assert tei_all.validate(tree), [f"{e.line}: {e.message}" for e in tei_all.error_log][:5]
+
+
+def test_a_repeated_id_fails_and_the_first_document_is_built(annotator, tmp_path):
+    records = tmp_path / "dup.jsonl"
+    texts = ["Kyiv says its troops are holding.", "Moscow said the bridge was closed.", "Officials said it rained."]
+    records.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                               for i, t in zip(("a", "a", "b"), texts)), encoding="utf-8")
+    out = tmp_path / "corpus"
+    report = build_corpus([str(records)], out, workers=1)
+    assert (report.done, report.failed) == (2, 1)
+    assert read_manifest(out)["a"]["path"].endswith("dup.jsonl:1")
+    assert read_tei(out / "docs" / "a.xml").text == texts[0]

@@ -78,19 +78,7 @@ def build_corpus(inputs: list[str], out_dir: str | os.PathLike[str], *, workers:
     workers = max(1, workers or os.cpu_count() or 1)
     job = Job(str(out), method, models, max(1, (os.cpu_count() or 1) // workers))
     start = time.perf_counter()
-    todo, skipped, failed_early, seen = [], [], [], set()
-    for source in iter_sources(inputs, encoding_errors):
-        if source.id in seen:
-            source = Source(source.id, source.path, source.sha256, error="duplicate document id")
-        seen.add(source.id)
-        old = previous.get(source.id)
-        if source.error:
-            failed_early.append(Result(source.id, source.path, source.sha256, "failed", error=source.error))
-        elif old and old["status"] == "done" and old["sha256"] == source.sha256 and old["config"] == config \
-                and doc_paths(out, source.id)[0].exists() and doc_paths(out, source.id)[1].exists():
-            skipped.append(old)
-        else:
-            todo.append(source)
+    todo, skipped, failed_early, kept = plan(inputs, encoding_errors, previous, config, out)
     if planned is not None:
         planned(len(todo) + len(failed_early))
     results: list[Result] = []
@@ -106,7 +94,8 @@ def build_corpus(inputs: list[str], out_dir: str | os.PathLike[str], *, workers:
         for result in failed_early:
             record(result)
         runner = run_local if engine == "local" else run_dask
-        for batch_results in runner(job, batches(todo, batch_size), workers, scheduler):
+        work = batches(reread(inputs, encoding_errors, todo, kept), batch_size)
+        for batch_results in runner(job, work, workers, scheduler):
             for result in batch_results:
                 record(result)
     entries = {**{e["id"]: e for e in skipped}, **{r.id: asdict(r) | {"config": config} for r in results}}
@@ -115,6 +104,38 @@ def build_corpus(inputs: list[str], out_dir: str | os.PathLike[str], *, workers:
     done = [r for r in results if r.status == "done"]
     return BuildReport(len(done), len(skipped), sum(1 for r in results if r.status == "failed"),
                        sum(r.words for r in done), sum(r.claims for r in done), time.perf_counter() - start, summary)
+
+
+def plan(inputs: list[str], encoding_errors: str, previous: dict[str, dict], config: str, out: Path
+         ) -> tuple[set[str], list[dict], list[Result], list[Source]]:
+    """First pass over the inputs, keeping no text: the ids to build, the manifest entries of unchanged documents,
+    the inputs that cannot be read, and standard input (which cannot be read twice) kept whole."""
+    todo, skipped, failed, kept, seen = set(), [], [], [], set()
+    for source in iter_sources(inputs, encoding_errors):
+        old = previous.get(source.id)
+        if source.id in seen:
+            source = Source(source.id, source.path, source.sha256, error="duplicate document id")
+        seen.add(source.id)
+        if source.error:
+            failed.append(Result(source.id, source.path, source.sha256, "failed", error=source.error))
+        elif old and old["status"] == "done" and old["sha256"] == source.sha256 and old["config"] == config \
+                and all(p.exists() for p in doc_paths(out, source.id)):
+            skipped.append(old)
+        else:
+            todo.add(source.id)
+            if source.path == "-":
+                kept.append(source)
+    return todo, skipped, failed, kept
+
+
+def reread(inputs: list[str], encoding_errors: str, todo: set[str], kept: list[Source]) -> Iterator[Source]:
+    """Second pass: the documents to build, read again one at a time, so that no more than the batches in flight
+    are held in memory whatever the size of the corpus."""
+    left = set(todo)
+    for source in [*kept, *iter_sources([i for i in inputs if i != "-"], encoding_errors)]:
+        if source.id in left:  # the first of its id, as in the first pass
+            left.discard(source.id)
+            yield source
 
 
 def compact(out: Path, entries: dict[str, dict]) -> None:
