@@ -68,11 +68,12 @@ class Annotator:
             for doc_id, text in batch:
                 check_text(text, doc_id)
             todo = [(doc_id, text) for doc_id, text in batch if text.strip()]
-            parsed = iter(self._parse([t for _, t in todo])) if todo else iter(())
+            parsed = self._parse([t for _, t in todo])[::-1] if todo else []
             for doc_id, text in batch:
                 if text.strip():
-                    stanza_doc, warnings = next(parsed)
-                    doc = replace(to_document(doc_id, text, stanza_doc), warnings=warnings)
+                    stanza_doc, warnings = parsed.pop()  # popped, so that Stanza's copy is freed before the caller
+                    doc = replace(to_document(doc_id, text, stanza_doc), warnings=warnings)  # writes outputs
+                    del stanza_doc
                 else:
                     doc = AnnotatedDocument(doc_id, text, (), (), 0)
                 yield replace(doc, models=self.provenance)
