@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import groupby
 
 from lxml import etree
 
 from .. import __version__
-from ..model import AnnotatedDocument, Claim, ClaimKind, SourceType, Span
+from ..model import AnnotatedDocument, Claim, ClaimKind, SourceType, Span, Token
 from ..quotes import paragraph_spans
 from ..teinames import category_id, taxonomies
 
@@ -41,7 +42,12 @@ def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs
 
 def base_id(doc: AnnotatedDocument) -> str:
     """The document id as an XML name (xml:id values must not start with a digit)."""
-    name = re.sub(r"[^\w.-]", "_", doc.id) or "doc"
+    return xml_name(doc.id)
+
+
+@lru_cache(maxsize=1024)
+def xml_name(doc_id: str) -> str:
+    name = re.sub(r"[^\w.-]", "_", doc_id) or "doc"
     return name if name[0].isalpha() or name[0] == "_" else "d" + name
 
 
@@ -112,7 +118,8 @@ class TokenIds(list):
     """The xml:ids of a document's tokens, with the tokens' start offsets for finding the tokens of a span."""
 
     def __init__(self, doc: AnnotatedDocument) -> None:
-        super().__init__(f"{base_id(doc)}.s{t.sentence + 1}.w{t.id}" for t in doc.tokens)
+        base = base_id(doc)
+        super().__init__(f"{base}.s{t.sentence + 1}.w{t.id}" for t in doc.tokens)
         self.starts = [t.start for t in doc.tokens]
 
 
@@ -182,10 +189,7 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds, inline: bo
             nxt = doc.tokens[indices[pos + 1]] if pos + 1 < len(indices) else None
             join = "right" if nxt is not None and nxt.start == t.end and (nxt.start, nxt.end) != (t.start, t.end) \
                 else None
-            tag = "pc" if t.upos == "PUNCT" else "w"
-            msd = "UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats)
-            last = el(parent, tag, t.form, xml_id=ids[i], lemma=t.lemma if tag == "w" else None, pos=t.upos,
-                      msd=msd, join=join)
+            last = token_element(parent, t, ids[i], join)
             cursor = max(cursor, t.end)
             if i == close_after:
                 last, parent, close_after = parent, s_node, None
@@ -198,13 +202,30 @@ def body(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds, inline: bo
         gap(len(doc.text), p_node)
 
 
+W, PC, LINK = (f"{{{TEI_NS}}}{tag}" for tag in ("w", "pc", "link"))
+
+
+def token_element(parent: etree._Element, t: Token, token_id: str, join: str | None) -> etree._Element:
+    """One ``w`` or ``pc`` (built directly: a document has as many of them as words)."""
+    attrs = {XML_ID: token_id}
+    if t.upos != "PUNCT":
+        attrs["lemma"] = xml_safe(t.lemma)
+    attrs["pos"] = t.upos
+    attrs["msd"] = xml_safe("UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats))
+    if join:
+        attrs["join"] = join
+    node = etree.SubElement(parent, PC if t.upos == "PUNCT" else W, attrs)
+    node.text = xml_safe(t.form)
+    return node
+
+
 def ud_links(s_node: etree._Element, doc: AnnotatedDocument, ids: TokenIds, s_idx: int, indices: list[int]) -> None:
     links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
     sid = f"{base_id(doc)}.s{s_idx + 1}"
     for i in indices:
         t = doc.tokens[i]
         head = f"#{sid}" if t.head == 0 else f"#{sid}.w{t.head}"
-        el(links, "link", ana=f"ud-syn:{t.deprel.replace(':', '_')}", target=f"{head} #{ids[i]}")
+        etree.SubElement(links, LINK, {"ana": f"ud-syn:{t.deprel.replace(':', '_')}", "target": f"{head} #{ids[i]}"})
 
 
 def speaker(doc: AnnotatedDocument, claim: Claim) -> str | None:
