@@ -80,8 +80,8 @@ def main() -> None:
         schematron = time.perf_counter()
         assert unresolved_pointers(tree) == []
         done = time.perf_counter()
-        print(f"| {times * len(doc.tokens):,} | {len(data) / 1e6:.0f} | {parsed - start:.1f} | {relaxng - parsed:.1f} "
-              f"| {schematron - relaxng:.1f} | {done - schematron:.1f} | {done - start:.1f} |", flush=True)
+        print(f"| {times * len(doc.tokens):,} | {len(data) / 1e6:.0f} | {parsed - start:.2f} | {relaxng - parsed:.2f} "
+              f"| {schematron - relaxng:.2f} | {done - schematron:.2f} | {done - start:.2f} |", flush=True)
         del tree, data
         times *= 2
 
