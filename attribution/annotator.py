@@ -71,9 +71,9 @@ class Annotator:
             parsed = self._parse([t for _, t in todo])[::-1] if todo else []
             for doc_id, text in batch:
                 if text.strip():
-                    stanza_doc, warnings = parsed.pop()  # popped, so that Stanza's copy is freed before the caller
-                    doc = replace(to_document(doc_id, text, stanza_doc), warnings=warnings)  # writes outputs
-                    del stanza_doc
+                    stanza_doc, warnings = parsed.pop()
+                    doc = replace(to_document(doc_id, text, stanza_doc), warnings=warnings)
+                    del stanza_doc  # Stanza's copy is freed before the caller writes this document's outputs
                 else:
                     doc = AnnotatedDocument(doc_id, text, (), (), 0)
                 yield replace(doc, models=self.provenance)

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
@@ -145,7 +145,7 @@ def compact(out: Path, entries: dict[str, dict]) -> None:
     write_atomic(out / MANIFEST, "".join(json.dumps(entries[k], ensure_ascii=False) + "\n" for k in sorted(entries)))
 
 
-def batches(sources: list[Source], size: int) -> Iterator[list[Source]]:
+def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
     it = iter(sources)
     while batch := list(islice(it, size)):
         yield batch
