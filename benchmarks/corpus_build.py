@@ -3,14 +3,19 @@
 - words/s of the bare Stanza pipeline (tokenize, mwt, pos, lemma, depparse) and of the full `corpus build`
   (attribution, labels, TEI writing, validation), and the overhead ratio;
 - speed-up of 2 workers over 1;
+- how much a second torch thread gives bare Stanza (this bounds what 2 workers of 1 thread can gain over 1 worker
+  of 2 threads);
+- the project's share measured inside one build process (our processors, conversion, TEI writing and validation
+  against Stanza's own time in the same run, so that both see the same machine);
 - peak RSS of a build of 10, 42 and all 84 documents (flat means streaming);
 - with --profile, where the time of one in-process build goes (cProfile, by package).
 
     python benchmarks/corpus_build.py [--polnear ../shared/data/polnear/dev] [--profile] [--repeat N]
 
-Each measurement runs in a fresh process (`/usr/bin/time -v` for peak RSS); timings are the fastest of
-``--repeat`` runs (default 2), because a shared machine's noise only ever adds time. A measurement, not a test: results go
-to docs/performance.md with this command.
+Each measurement runs in a fresh process (`/usr/bin/time -v` for peak RSS). The machine is a shared virtual one
+whose speed drifts by ±10 % over minutes, so the runs are interleaved in ``--repeat`` rounds (default 3) of every
+configuration and the median and the fastest are reported. A measurement, not a test: results go to
+docs/performance.md with this command.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 from attribution.build import build_corpus
 
@@ -36,6 +42,9 @@ texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*
 nlp = stanza.Pipeline("en", dir=str(resolve_models(None).directory), processors=",".join(STANZA_PROCESSORS),
                       download_method=None, logging_level="ERROR")
 batch = int(sys.argv[2])  # the same documents per Stanza call as the build
+if len(sys.argv) > 3:
+    import torch
+    torch.set_num_threads(int(sys.argv[3]))
 start = time.perf_counter()
 from stanza.models.common.doc import Document
 for i in range(0, len(texts), batch):
@@ -66,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT)
     parser.add_argument("--profile", action="store_true", help="also profile one in-process build")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each timing, the fastest reported")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds of every timing")
     args = parser.parse_args()
     texts = sorted((args.polnear / "text").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,27 +88,80 @@ def main() -> None:
                 shutil.copy(path, folder / path.name)
             subsets[n] = folder
         batch = inspect.signature(build_corpus).parameters["batch_size"].default
-        bare_runs = [run([sys.executable, "-c", BARE, str(subsets[len(texts)]), str(batch)])
-                     for _ in range(args.repeat)]
-        bare_wall = min(wall for wall, _, _ in bare_runs)
-        bare = min(float(out.strip().splitlines()[-1]) for _, _, out in bare_runs)
-        one, rss_all, summary = min((build(subsets[len(texts)], 1, work / "one") for _ in range(args.repeat)),
-                                    key=lambda r: r[0])
-        two = min(build(subsets[len(texts)], 2, work / "two")[0] for _ in range(args.repeat))
+        everything = subsets[len(texts)]
+        bare2, bare2_wall, bare1, one, two = [], [], [], [], []
+        for _ in range(args.repeat):  # interleaved, so that drift hits every configuration alike
+            wall, _, out = run([sys.executable, "-c", BARE, str(everything), str(batch), "2"])
+            bare2.append(float(out.strip().splitlines()[-1]))
+            bare2_wall.append(wall)
+            bare1.append(float(run([sys.executable, "-c", BARE, str(everything), str(batch), "1"])[2].strip()
+                               .splitlines()[-1]))
+            seconds, rss_all, summary = build(everything, 1, work / "one")
+            one.append(seconds)
+            two.append(build(everything, 2, work / "two")[0])
         rss = {n: build(subsets[n], 1, work / f"rss{n}")[1] for n in (10, 42)} | {len(texts): rss_all}
+        split = stage_split(everything, work / "split")
         words = summary["words"]
-        print(f"corpus: {len(texts)} PolNeAR dev documents, {words} words, {summary['claims']} claims")
-        print("| measure | value |\n|---|---|")
-        print(f"| bare Stanza pipeline, processing only (models loaded) | {words / bare:.0f} words/s ({bare:.1f} s) |")
-        print(f"| bare Stanza, whole process incl. model loading | {words / bare_wall:.0f} words/s ({bare_wall:.1f} s) |")
-        print(f"| corpus build, 1 worker, whole process | {words / one:.0f} words/s ({one:.1f} s) |")
-        print(f"| overhead of the project over Stanza (whole processes) | {100 * (one / bare_wall - 1):.0f} % |")
-        print(f"| corpus build, 2 workers | {words / two:.0f} words/s ({two:.1f} s) |")
-        print(f"| speed-up, 2 workers over 1 | {one / two:.2f}× |")
+        m = {name: (median(v), min(v)) for name, v in
+             (("bare2", bare2), ("bare2_wall", bare2_wall), ("bare1", bare1), ("one", one), ("two", two))}
+        print(f"corpus: {len(texts)} PolNeAR dev documents, {words} words, {summary['claims']} claims; "
+              f"{args.repeat} interleaved rounds")
+        print("| measure | median | fastest |\n|---|---|---|")
+
+        def row(label: str, key: str) -> None:
+            print(f"| {label} | {words / m[key][0]:.0f} words/s ({m[key][0]:.1f} s) | "
+                  f"{words / m[key][1]:.0f} words/s ({m[key][1]:.1f} s) |")
+        row("bare Stanza, processing only (models loaded), 2 torch threads", "bare2")
+        row("bare Stanza, processing only, 1 torch thread", "bare1")
+        row("bare Stanza, whole process incl. model loading, 2 threads", "bare2_wall")
+        row("corpus build, 1 worker (2 threads), whole process", "one")
+        row("corpus build, 2 workers (1 thread each), whole process", "two")
+        ratio = {k: (m["one"][i] / m["bare2_wall"][i] - 1) * 100 for i, k in enumerate(("median", "fastest"))}
+        print(f"| overhead of the project over Stanza (whole processes) | {ratio['median']:.0f} % | "
+              f"{ratio['fastest']:.0f} % |")
+        print(f"| speed-up, 2 workers over 1 | {m['one'][0] / m['two'][0]:.2f}× | {m['one'][1] / m['two'][1]:.2f}× |")
+        gain = m["bare1"][0] / m["bare2"][0]
+        print(f"| gain of a second torch thread for bare Stanza | {gain:.2f}× | "
+              f"{m['bare1'][1] / m['bare2'][1]:.2f}× |")
+        print(f"| bound on the 2-worker speed-up with no overhead at all (2 / that gain) | {2 / gain:.2f}× | |")
+        print(f"\nInside one build process (1 worker, models loaded): Stanza {split['stanza']:.1f} s; the project "
+              f"{split['ours']:.1f} s = {100 * split['ours'] / split['stanza']:.0f} % of Stanza's time")
+        print("| the project's part | s |\n|---|---|")
+        for name in ("processors", "conversion", "writing and validation"):
+            print(f"| {name} | {split[name]:.1f} |")
         for n, kb in sorted(rss.items()):
             print(f"| peak RSS, {n} documents, 1 worker | {kb / 1024:.0f} MB |")
         if args.profile:
             profile(subsets[len(texts)], work / "profiled")
+
+
+def stage_split(texts: Path, out: Path) -> dict[str, float]:
+    """Seconds of Stanza and of each of the project's stages within one in-process build (models loaded first)."""
+    from attribution import annotator
+    from attribution.build import work
+    from attribution.processors import AttributionProcessor, QuotationProcessor
+
+    spent = {"parse": 0.0, "processors": 0.0, "conversion": 0.0, "writing and validation": 0.0}
+
+    def timed(name: str, function):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return wrapper
+
+    annotator.Annotator._parse = timed("parse", annotator.Annotator._parse)
+    for processor in (AttributionProcessor, QuotationProcessor):
+        processor.process = timed("processors", processor.process)
+    annotator.to_document = timed("conversion", annotator.to_document)
+    work.write_outputs = timed("writing and validation", work.write_outputs)
+    build_corpus([str(texts)], out, workers=1)  # models loaded, caches filled
+    spent.update(dict.fromkeys(spent, 0.0))
+    build_corpus([str(texts)], out, workers=1, force=True)
+    ours = spent["processors"] + spent["conversion"] + spent["writing and validation"]
+    return spent | {"stanza": spent["parse"] - spent["processors"], "ours": ours}
 
 
 def profile(texts: Path, out: Path) -> None:

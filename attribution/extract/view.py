@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..quotes import Quote, paragraph_spans
 
 __all__ = ["Word", "DocView"]
 
 
-@dataclass(frozen=True)
-class Word:
-    """One syntactic word; ``i`` and ``head`` index ``DocView.words``; ``head`` is None for roots."""
-
+class WordFields(NamedTuple):
     i: int
     sent: int
     text: str
@@ -24,15 +21,21 @@ class Word:
     deprel: str
     start: int
     end: int
+    lower: str
+    rel: str
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def rel(self) -> str:
-        """Deprel without subtype: ``nsubj:pass`` → ``nsubj``."""
-        return self.deprel.split(":")[0]
+class Word(WordFields):
+    """One syntactic word; ``i`` and ``head`` index ``DocView.words``; ``head`` is None for roots. ``lower`` is the
+    lower-cased text and ``rel`` the deprel without subtype (``nsubj:pass`` → ``nsubj``), computed once: the rules
+    and the tagger ask for them millions of times."""
+
+    __slots__ = ()
+
+    def __new__(cls, i: int, sent: int, text: str, lemma: str, upos: str, feats: str, head: int | None,  # noqa: D102
+                deprel: str, start: int, end: int) -> "Word":
+        return super().__new__(cls, i, sent, text, lemma, upos, feats, head, deprel, start, end, text.lower(),
+                               deprel.split(":")[0])
 
     def feat(self, name: str) -> str | None:
         for pair in self.feats.split("|"):

@@ -76,7 +76,10 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     found: list[tuple[list[int], str]] = []
     taken: set[int] = set()
     lowers = [(k, view.words[k].lower, view.words[k].lemma.lower()) for k in words]
+    present = {form for _, lower, lemma in lowers for form in (lower, lemma)}
     for phrase in lex.phrases(kind):
+        if phrase[0] not in present:
+            continue
         for n in range(len(lowers) - len(phrase) + 1):
             window = lowers[n:n + len(phrase)]
             if all(lo == p or le == p for (_, lo, le), p in zip(window, phrase)):

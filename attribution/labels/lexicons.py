@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..model import SourceType, Stance
@@ -21,7 +21,7 @@ class LabelLexicons:
     types: dict[str, dict[str, SourceType]]  # where → word → type
     synonyms: dict[str, str]
 
-    @property
+    @cached_property
     def countries(self) -> set[str]:
         """Content keys that are places (see :meth:`norm`)."""
         return {key.lower() for _, key in self.places.values()}
@@ -31,7 +31,12 @@ class LabelLexicons:
 
     def phrases(self, kind: str) -> list[tuple[str, ...]]:
         """Multi-word markers of one kind, as word tuples, longest first."""
-        return sorted((tuple(m.split()) for m in self.markers.get(kind, {}) if " " in m), key=len, reverse=True)
+        return self._phrases.get(kind, [])
+
+    @cached_property
+    def _phrases(self) -> dict[str, list[tuple[str, ...]]]:
+        return {kind: sorted((tuple(m.split()) for m in markers if " " in m), key=len, reverse=True)
+                for kind, markers in self.markers.items()}
 
     def place(self, name: str) -> tuple[str, str] | None:
         return self.places.get(name) or self.places.get(name.removeprefix("the ").removeprefix("The "))
