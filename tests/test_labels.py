@@ -14,7 +14,7 @@ from attribution.model import Evidential, LinkType, SourceType, Stance
 
 from conftest import SEEDS
 
-FLOORS = {"entity": 0.85, "type": 0.85, "stance": 0.85, "evidential": 0.65, "factuality": 0.85}
+FLOORS = {"entity": 0.85, "type": 0.85, "stance": 0.85, "evidential": 0.85, "factuality": 0.85}
 PRONOUN_FLOOR = 0.9
 LINK_FLOORS = (0.5, 0.4)  # precision, recall
 

@@ -42,11 +42,16 @@ class LabelLexicons:
         return self.places.get(name) or self.places.get(name.removeprefix("the ").removeprefix("The "))
 
     def norm(self, lemma: str) -> str:
-        """A content word's comparison key: its synonym group, or the country a place name stands for."""
+        """A content word's comparison key: its synonym group (also for a plural the lemmatizer left, "troops"),
+        or the country a place name stands for."""
         place = self.places.get(lemma) or self.places.get(lemma.title())
         if place:
             return place[1].lower()
-        return self.synonyms.get(lemma.lower(), lemma.lower())
+        lemma = lemma.lower()
+        group = self.synonyms.get(lemma)
+        if group is None and lemma.endswith("s"):
+            group = self.synonyms.get(lemma[:-1])
+        return group or lemma
 
 
 def rows(name: str) -> list[dict[str, str]]:

@@ -51,8 +51,7 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
     for f in facts:
         targets = [by_id[t] for t in refs[f.claim.id]]
         if f.stance in DISAGREEING:
-            nested = [g for g in facts if g is not f and g.claim.kind is ClaimKind.NOMINAL
-                      and any(s.start <= g.claim.cue[0].start < s.end for s in f.claim.content)]
+            nested = [g for g in nested_in(f, facts) if g.claim.kind is ClaimKind.NOMINAL]
             for t in targets + nested:
                 add(LinkType.DENIES, f, t)
             if not targets and not nested:
@@ -80,16 +79,24 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
             elif independent(f, g) and f.stance in AGREEING and g.stance in AGREEING and \
                     polarity(f) == polarity(g) and similarity(f, g) >= CORROBORATION and len(shared(f, g)) >= MIN_SHARED:
                 add(LinkType.CORROBORATES, f, g)
-            elif independent(f, g) and about(g, f) and g.stance in ANSWERABLE and \
-                    len(shared(f, g) - f.speaker_keys - lex.countries) >= MIN_ANSWER:
+            elif (independent(f, g) or g.entity is None and f.entity is not None) and about(g, f) \
+                    and g.stance in ANSWERABLE and len(shared(f, g) - f.speaker_keys - lex.countries) >= MIN_ANSWER:
                 add(LinkType.DISPUTES if polarity(f) != polarity(g) and g.stance is Stance.ACCUSE
                     else LinkType.RESPONDS_TO, f, g)
+    for link in [k for k in links.values() if k.type is LinkType.DISPUTES]:
+        for h in nested_in(by_id[link.target], facts):  # "… in what she called a gross violation" goes with it
+            add(LinkType.DISPUTES, by_id[link.source], h)
     carried = [ClaimLink(LinkType.EVALUATES, e.source, r.source, e.basis) for e in links.values()
                if e.type is LinkType.EVALUATES for r in links.values()
                if r.type is LinkType.REITERATES and r.target == e.target]
     for link in carried:
         links.setdefault((link.source, link.target), link)
     return sorted(links.values(), key=lambda link: (int(link.source[1:]), int(link.target[1:])))
+
+
+def nested_in(f: Facts, facts: list[Facts]) -> list[Facts]:
+    """The claims whose cue lies inside ``f``'s content."""
+    return [g for g in facts if g is not f and any(s.start <= g.claim.cue[0].start < s.end for s in f.claim.content)]
 
 
 def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, pointing: set[str]) -> list[str]:
