@@ -8,7 +8,7 @@ from .spans import phrase, subject, verb_group
 from .view import DocView
 
 QUOTE_MARKS = set('"“”„«»')
-FILLER = set(" \t\r\n.,;:!?")
+FILLER = set(" \t\r\n\xa0.,;:!?")
 MAX_LINE_BREAKS = 4  # a continuation may follow in the next paragraph, not further
 
 
@@ -31,8 +31,15 @@ def link_quotes(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> None:
 
 
 def covered(view: DocView, drafts: list[Draft], start: int, end: int) -> bool:
-    return any(a < end and start < b for d in drafts for a, b in d.content) or any(
-        view.words[i].start < end and start < view.words[i].end for d in drafts for i in d.cue + d.source)
+    """Does a claim already take part of [start, end)? Speech reported inside the quotation does not count."""
+    return any(not inside(view, d, start, end) and (
+        any(a < end and start < b for a, b in d.content)
+        or any(view.words[i].start < end and start < view.words[i].end for i in d.cue + d.source)) for d in drafts)
+
+
+def inside(view: DocView, draft: Draft, start: int, end: int) -> bool:
+    return all(start <= a and b <= end for a, b in draft.content) and all(
+        start <= view.words[i].start and view.words[i].end <= end for i in draft.cue + draft.source)
 
 
 def part_end(view: DocView, draft: Draft) -> int:
@@ -46,10 +53,24 @@ def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
         return None
     last = max(before, key=lambda d: part_end(view, d))
     quoted = any(view.text[a] in QUOTE_MARKS for a, _ in last.content)
-    gap = view.text[part_end(view, last):start]
-    if quoted and all(ch in FILLER for ch in gap) and gap.count("\n") <= MAX_LINE_BREAKS:
+    end = part_end(view, last)
+    gap = view.text[end:start]
+    if quoted and gap.count("\n") <= MAX_LINE_BREAKS and (
+            all(ch in FILLER for ch in gap) or rest_of_sentence(view, end, start)):
         return last
     return None
+
+
+def rest_of_sentence(view: DocView, end: int, start: int) -> bool:
+    """Is the gap the unquoted remainder of the claim's last sentence, the quotation opening the next one?
+    (“…,” Trump said at a rally in Evansville. “…”)"""
+    gap, last, first = view.words_between(end, start), view.words_overlapping(end - 1, end), \
+        view.words_overlapping(start, start + 1)
+    if not (gap and last and first):
+        return False
+    sentence = view.words[last[-1]].sent
+    return view.words[first[0]].sent == sentence + 1 and all(
+        view.words[k].sent == sentence and view.words[k].text not in QUOTE_MARKS for k in gap)
 
 
 def colon_intro(view: DocView, first_word: int, lexicon: Lexicon) -> Draft | None:
