@@ -187,10 +187,19 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
         if w.text == ";" and not view.in_quote(i):
             end = i - 1
             break
-        if w.text == "," and i + 1 <= end and view.words[i + 1].lower in STOP_AFTER_COMMA and not view.in_quote(i):
+        if w.text == "," and i + 1 <= end and not view.in_quote(i) and (
+                view.words[i + 1].lower in STOP_AFTER_COMMA or speech_participle(view, i + 1)):
             end = i - 1
             break
     return end
+
+
+def speech_participle(view: DocView, i: int) -> bool:
+    """", saying …", ", arguing …": a new attribution by the same speaker, whatever the parser attached it to."""
+    w = view.words[i]
+    gerund = w.feat("VerbForm") == "Ger" or w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres"
+    entry = load_lexicon().lookup(w.lemma, w.text, "VERB") if gerund else None
+    return entry is not None and entry.cls == "speech" and entry.frame not in ("light", "verify", "proof")
 
 
 ADVCL_MARKS = {"as", "while", "after", "before", "because", "although", "though", "when", "since"}
