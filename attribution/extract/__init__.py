@@ -124,7 +124,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     text = view.text
     built = []
     for d in drafts:
-        cue = word_span(view, d.cue)
+        cue = word_span(view, with_particles(view, d))
         source = word_span(view, d.source) if d.source else None
         taken = [(cue.start, cue.end)] + ([(source.start, source.end)] if source else [])
         if source and overlaps(source, cue):
@@ -142,6 +142,21 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2),
                        d.cue_class)
                  for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
+
+
+def with_particles(view: DocView, draft: Draft) -> list[int]:
+    """The cue words with an infinitive's "to" before them and a verb's "about" after them ("to endorse",
+    "joked about"), as PolNeAR marks cues; on train each was right 71 : 12 and 30 : 13 times against the bare
+    verb."""
+    cue, first, last = list(draft.cue), min(draft.cue), max(draft.cue)
+    parts = set(draft.source) | {k for a, b in draft.content for k in view.words_overlapping(a, b)}
+    before, after = first - 1, last + 1
+    if before >= 0 and view.words[before].lower == "to" and view.words[before].head == first and before not in parts:
+        cue.insert(0, before)
+    if after < len(view.words) and view.words[after].lower == "about" and view.words[last].upos == "VERB" \
+            and view.words[after].sent == view.words[last].sent and after not in parts:
+        cue.append(after)
+    return cue
 
 
 def to_words(view: DocView, span: Span, taken: list[tuple[int, int]]) -> Span:
