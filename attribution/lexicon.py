@@ -16,6 +16,12 @@ class CueEntry:
     cls: str
     frame: str
 
+    @property
+    def reports(self) -> bool:
+        """Does the word itself introduce what someone says? Not when it lends its subject to a noun cue (light)
+        or checks another claim (verify, proof)."""
+        return self.frame not in ("light", "verify", "proof")
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -125,8 +125,9 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     text = view.text
     built = []
     for d in drafts:
-        cue = word_span(view, with_particles(view, d))
-        source = word_span(view, source_proper(view, d)) if d.source else None
+        parts = set(d.cue) | set(d.source) | {k for a, b in d.content for k in view.words_overlapping(a, b)}
+        cue = word_span(view, with_particles(view, d, parts))
+        source = word_span(view, source_proper(view, d, parts)) if d.source else None
         taken = [(cue.start, cue.end)] + ([(source.start, source.end)] if source else [])
         if source and overlaps(source, cue):
             source = None
@@ -145,7 +146,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
                  for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
 
 
-def source_proper(view: DocView, draft: Draft) -> list[int]:
+def source_proper(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
     """The source words without what precedes a comma or dash before its head ("Most recently, | Trump",
     "WASHINGTON — | Sen. Chuck Grassley"), and with the comma that closes a parenthetical apposition or relative
     clause ("Jeff Weaver, Sanders’ campaign manager,"), as PolNeAR's guidelines mark sources (train: 285 closing
@@ -157,8 +158,7 @@ def source_proper(view: DocView, draft: Draft) -> list[int]:
     if cut:
         words = [k for k in words if k > cut[-1]]
     after = words[-1] + 1
-    taken = set(draft.cue) | {k for a, b in draft.content for k in view.words_overlapping(a, b)}
-    if after < len(view.words) and view.words[after].text == "," and after not in taken \
+    if after < len(view.words) and view.words[after].text == "," and after not in parts \
             and view.words[after].sent == view.words[words[-1]].sent and any(
                 view.words[k].text == "," and k + 1 in inside and view.words[k + 1].rel != "conj"
                 and view.words[k + 1].lower not in ("and", "or") for k in words):
@@ -166,12 +166,11 @@ def source_proper(view: DocView, draft: Draft) -> list[int]:
     return words
 
 
-def with_particles(view: DocView, draft: Draft) -> list[int]:
+def with_particles(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
     """The cue words with an infinitive's "to" before them and a verb's "about" after them ("to endorse",
     "joked about"), as PolNeAR marks cues; on train each was right 71 : 12 and 30 : 13 times against the bare
-    verb."""
+    verb. ``parts``: the words of the draft's cue, source and content, which are never added."""
     cue, first, last = list(draft.cue), min(draft.cue), max(draft.cue)
-    parts = set(draft.source) | {k for a, b in draft.content for k in view.words_overlapping(a, b)}
     before, after = first - 1, last + 1
     if before >= 0 and view.words[before].lower == "to" and view.words[before].head == first and before not in parts:
         cue.insert(0, before)

@@ -83,7 +83,7 @@ def colon_intro(view: DocView, first_word: int, lexicon: Lexicon) -> Draft | Non
     for v in reversed(view.sentence_of(k)):
         w = view.words[v]
         entry = lexicon.lookup(w.lemma, w.text, "VERB") if w.upos == "VERB" else None
-        if entry and entry.frame not in ("light", "verify", "proof"):
+        if entry and entry.reports:
             cue = verb_group(view, v)
             if cue[-1] + 1 == k:
                 cue.append(k)

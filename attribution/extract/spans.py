@@ -199,7 +199,7 @@ def speech_participle(view: DocView, i: int) -> bool:
     w = view.words[i]
     gerund = w.feat("VerbForm") == "Ger" or w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres"
     entry = load_lexicon().lookup(w.lemma, w.text, "VERB") if gerund else None
-    return entry is not None and entry.cls == "speech" and entry.frame not in ("light", "verify", "proof")
+    return entry is not None and entry.cls == "speech" and entry.reports
 
 
 ADVCL_MARKS = {"as", "while", "after", "before", "because", "although", "though", "when", "since"}
