@@ -92,3 +92,31 @@ def test_every_status_but_reported_has_a_basis(seed_docs):
     for doc in seed_docs.values():
         for claim in doc.claims:
             assert bool(claim.basis) == (claim.evidential is not Evidential.REPORTED), claim
+
+
+def speaker_of(doc, cue_text):
+    claim = by_cue(doc, cue_text)
+    return next(e for e in doc.entities if e.id == claim.entity)
+
+
+def test_pronoun_follows_the_last_speaker_past_other_people(annotator):
+    doc = annotator.annotate("Maria Lopez said the budget was balanced. The council later met Peter Brown and "
+                             "John Smith. \"We will not raise taxes,\" she added.")
+    assert speaker_of(doc, "added").name == "Maria Lopez"
+
+
+def test_relative_pronoun_source_is_its_antecedent(annotator):
+    doc = annotator.annotate("Voters cheered for Mitch McConnell, the Senate majority leader, who said the "
+                             "bill would pass.")
+    assert speaker_of(doc, "said").name == "Mitch McConnell"
+
+
+def test_title_case_headline_does_not_swallow_verbs_into_a_name(annotator):
+    doc = annotator.annotate("Black Lawmakers Rip Donald Trump Over Birther Remarks\n\n"
+                             "Donald Trump said on Friday that the controversy was over.")
+    assert speaker_of(doc, "said").name == "Donald Trump"
+
+
+def test_sentence_initial_common_noun_is_no_name(annotator):
+    doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
+    assert speaker_of(doc, "said").type is SourceType.ANONYMOUS

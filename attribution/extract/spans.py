@@ -61,6 +61,8 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     if not subjects and w.head is not None and (
             w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
         return [i for i in source_words(view, w.head, verb_group(view, w.head)) if i not in cue]
+    if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
+        subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too
     words = sorted({i for h in subjects for i in phrase(view, h, set(cue))})
     if not words:
         return []

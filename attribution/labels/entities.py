@@ -18,6 +18,7 @@ __all__ = ["Resolved", "resolve_entities"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
@@ -145,7 +146,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         kinds = {m.type for m in members if m is not None} | {
             SourceType.GOVERNMENT if lex.place(text_of(view, r)) else run_type(view, r, lex)
             for r, m in zip(inside, members) if m is None}
-        kind = kinds.pop() if len(kinds) == 1 and None not in kinds else SourceType.ORGANIZATION
+        kind = head_type(view, words, head, lex) if not inside else kinds.pop() if len(kinds) == 1 and (
+            None not in kinds) else SourceType.ORGANIZATION
         if members and all(m is not None and m.name() for m in members) and len(members) == len(conjuncts) + 1:
             return keyed_cluster(clusters, kind, " and ".join(m.name() for m in members if m is not None))
         return keyed_cluster(clusters, kind, strip_determiner(span.text))
@@ -158,8 +160,9 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
     named = next((r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])
                   and not possessive(view, r[-1])), None) or next((r for r in inside if head in r), None)
-    if named is not None and w.lemma.lower() in lex.types.get("title", {}) and lex.place(text_of(view, named)):
-        named = None  # "the Vermont senator": a place before a title is not the speaker
+    if named is not None and w.lemma.lower() in lex.types.get("title", {}) and head not in named and (
+            lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1])):
+        named = None  # "the Vermont senator": a name modifying a title is not the speaker
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
@@ -201,8 +204,9 @@ def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) ->
     w = view.words[head]
     lemma = w.lemma.lower()
     heads = lex.types.get("head", {})
-    if lemma in heads:
-        return heads[lemma]
+    if lemma in heads:  # "the agency" is a government's unless a media word modifies it ("news agency")
+        modifiers = [heads.get(view.words[k].lemma.lower()) for k in view.kids(head, "compound", "amod")]
+        return SourceType.MEDIA if SourceType.MEDIA in modifiers else heads[lemma]
     if lemma in lex.types.get("title", {}):
         return SourceType.PERSON
     if lex.place(w.text):
@@ -288,8 +292,19 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
     return None
 
 
+def relative_antecedent(view: DocView, i: int) -> int | None:
+    """The noun a relative clause hangs from, past appositions."""
+    verb = view.words[i].head
+    if verb is None or view.words[verb].deprel != "acl:relcl":
+        return None
+    noun = view.words[verb].head
+    while noun is not None and view.words[noun].deprel == "appos":
+        noun = view.words[noun].head
+    return noun
+
+
 def sentence_at(view: DocView, char: int) -> int:
-    words = view.words_between(char, char + 1) or [0]
+    words = view.words_overlapping(char, char + 1) or [0]
     return view.words[words[0]].sent
 
 
@@ -312,6 +327,20 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
             s.start <= quote.start < s.end for s in c.content)), None)
         if outer is not None:
             return entity_of[outer.id]
+    antecedent = relative_antecedent(view, w.i) if lower in RELATIVE_PRONOUNS else None
+    phrase = [k for k in view.subtree(antecedent, frozenset({w.head})) if k <= antecedent] \
+        if antecedent is not None else []
+    if antecedent is not None and view.words[antecedent].upos == "PROPN":  # "… McConnell, who said"
+        found = next((c for s, c in at for k in phrase if s == view.words[k].start), None)
+        if found is not None:
+            return found
+    if lower == "who":  # the last person named before it in the sentence ("McConnell, now the leader, who")
+        found = [c for s, c in at if s < w.start and c.type is SourceType.PERSON and sentence_at(view, s) == w.sent]
+        if found:
+            return found[-1]
+    if antecedent is not None:  # "officials who said"
+        return keyed_cluster(clusters, head_type(view, phrase, antecedent, lex),
+                             strip_determiner(text_of(view, phrase)))
     plural = lower in ("they", "them", "their")
     speakers = [c for c in claims if c.id in entity_of and c.source and c.source.start < w.start
                 and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]

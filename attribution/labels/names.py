@@ -2,6 +2,8 @@
 name shows by itself, whether two names are the same, and the role words before a name."""
 from __future__ import annotations
 
+import re
+
 from ..extract.view import DocView
 from ..lexicon import load_lexicon
 from ..model import SourceType
@@ -33,6 +35,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
         while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
                      or view.words[r[0]].lower in lex.types.get("title", {})
+                     or view.words[r[0]].lemma.lower() in lex.types.get("title", {})  # "Senators"
                      or lex.places.get(view.words[r[0]].text, ("",))[0] == "demonym"
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
@@ -40,9 +43,45 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
             r = r[1:]
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
-        if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym":
-            out.append(r)
+        if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym" \
+                and lex.places.get(view.words[r[-1]].text, ("",))[0] != "demonym" \
+                and not common_word_first(view, r, lex):  # "African-American", "Officials said"
+            out.append(headline_part(view, r))
     return out
+
+
+def common_word_first(view: DocView, run: list[int], lex: LabelLexicons) -> bool:
+    """A lone capitalised word that opens its sentence and is a source noun ("Video shows") or is written in
+    lower case elsewhere in the document ("Federal and state officials … federal prosecutors")."""
+    w = view.words[run[0]]
+    opens = w.i == view.sentence_ranges[w.sent][0] or view.words[w.i - 1].upos == "PUNCT" and \
+        view.words[w.i - 1].sent == w.sent and w.i - 1 == view.sentence_ranges[w.sent][0]
+    if len(run) > 1 or not opens:
+        return False
+    lower = w.text.lower()
+    return lower in lex.types.get("head", {}) or w.lemma.lower() in lex.types.get("head", {}) \
+        or re.search(rf"\b{re.escape(lower)}\b", view.text) is not None
+
+
+def headline_part(view: DocView, run: list[int]) -> list[int]:
+    """In a title-case line every word is capitalised, so a run swallows verbs ("Lawmakers Rip Donald Trump"):
+    keep the longest part of it that the rest of the document also writes."""
+    sentence = view.sentence_ranges[view.words[run[0]].sent]
+    if len(run) == 1 or not title_case(view, sentence):
+        return run
+    start, end = view.words[sentence[0]].start, view.words[sentence[1] - 1].end
+    rest = view.text[:start] + "\n" + view.text[end:]
+    for size in range(len(run), 0, -1):
+        for first in range(len(run) - size + 1):
+            part = run[first:first + size]
+            if re.search(rf"\b{re.escape(text_of(view, part))}\b", rest):
+                return part
+    return run
+
+
+def title_case(view: DocView, sentence: tuple[int, int]) -> bool:
+    long_words = [w.text for w in view.words[sentence[0]:sentence[1]] if len(w.text) > 3 and w.text.isalpha()]
+    return len(long_words) >= 3 and all(t[:1].isupper() for t in long_words)
 
 
 def neighbour_is_propn(view: DocView, i: int) -> bool:
