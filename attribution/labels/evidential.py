@@ -49,8 +49,8 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
     outside = [k for k in sentence if not any(s.start <= view.words[k].start < s.end for s in claim.content)]
     for idx, _ in find_markers(view, outside, "unverified", lex):
         note(Evidential.UNVERIFIED, spans=(word_span(view, idx),))
-    if f.stance is Stance.CLAIM:
-        note(Evidential.ALLEGED, spans=claim.cue)
+    if f.stance is Stance.CLAIM or f.stance is Stance.ACCUSE and claim.kind is ClaimKind.PASSIVE and not claim.source:
+        note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of" (by no one the article names)
     cue = set(words_of(view, claim.cue))
     for idx, _ in find_markers(view, outside, "distance", lex):
         if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ"):  # "allegedly", "unconfirmed"

@@ -19,6 +19,8 @@ NO_TRUTH_VALUE = {Stance.DEMAND, Stance.QUESTION}
 LEVEL = {Stance.HEDGE: "PR", Stance.PREDICT: "PR"}  # what the speech act itself makes of the content
 RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
+OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
+PERSONAL = {"i", "we", "he", "she", "they"}
 
 
 def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
@@ -40,15 +42,43 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return Stance.DISMISS
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex):
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
-    clause = modal_words(view, words)
-    if stance in NEUTRAL and find_markers(view, clause, "deontic", lex):
-        return Stance.DEMAND  # "the U.S. has to keep Moscow out", "argued that it should be recognized"
-    if stance is Stance.ASSERT and find_markers(view, clause, "future", lex):
+    clause, root = modal_words(view, words), content_root(view, words)
+    inside = set(words)
+    phrase_starts = sorted(set(clause) | {k + 1 for k in clause if k + 1 in inside})  # "it was time to end"
+    deontic = [idx for idx, _ in find_markers(view, phrase_starts, "deontic", lex)
+               if len(idx) > 1 or view.words[idx[0]].rel == "aux"
+               or idx[0] == root and view.words[root].upos in ("VERB", "ADJ")]  # not "Ukraine's need for"
+    if stance in NEUTRAL and deontic or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, root):
+        return Stance.DEMAND  # "the U.S. has to keep Moscow out", "suggested that the program end"
+    if stance is not Stance.ASSERT or root is None:
+        return stance
+    own = lex.stance_by_lemma.get(view.words[root].lemma.lower())
+    if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and any(
+            view.words[k].lower in PERSONAL for k in view.kids(root, "nsubj")):
+        return own  # "said they hoped the move will spur …" is a wish, not an assertion
+    if lex.marker("truth", view.words[root].lemma.lower()) and view.kids(root, "nsubj"):
+        negated = find_markers(view, [k for k in view.kids(root, "advmod")], "negation", lex)
+        return Stance.DENY if negated else Stance.CONFIRM  # "Trump was absolutely right"
+    if find_markers(view, clause, "future", lex):
         return Stance.PREDICT  # "said it would increase oversight"
-    if stance in NEUTRAL:
-        if stance is Stance.ASSERT and find_markers(view, clause, "hedge", lex):
-            return Stance.HEDGE
+    if hedges(view, clause, lex):
+        return Stance.HEDGE
     return stance
+
+
+def mandative(view: DocView, root: int | None) -> bool:
+    """A subjunctive that-clause: "that the regional center program end" (a bare verb with a subject)."""
+    if root is None or view.words[root].upos != "VERB" or view.words[root].feat("VerbForm") != "Inf":
+        return False
+    return bool(view.kids(root, "nsubj")) and not view.kids(root, "aux") and any(
+        view.words[k].lower == "that" for k in view.kids(root, "mark"))
+
+
+def hedges(view: DocView, words: list[int], lex: LabelLexicons) -> list[tuple[list[int], str]]:
+    """Hedge markers, less "could not" (inability, not the speaker's doubt)."""
+    return [(idx, value) for idx, value in find_markers(view, words, "hedge", lex)
+            if not (view.words[idx[0]].lower == "could" and idx[-1] + 1 < len(view.words)
+                    and lex.marker("negation", view.words[idx[-1] + 1].lower))]
 
 
 def negated_cue(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
@@ -66,7 +96,7 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     top = top_words(view, words)
-    for _, value in find_markers(view, modal_words(view, words), "hedge", lex):
+    for _, value in hedges(view, modal_words(view, words), lex):
         level = max(level, value.rstrip("-"), key=RANK.__getitem__)
         negative ^= value.endswith("-")
     root = content_root(view, words)
@@ -82,7 +112,8 @@ def modal_words(view: DocView, words: list[int]) -> list[int]:
     """Words that carry the main clause's modality: its predicate, auxiliaries and adverbs (not "possible ties")."""
     root = content_root(view, words)
     return [k for k in top_words(view, words) if k == root or view.words[k].rel in ("aux", "advmod", "xcomp", "mark")
-            and view.words[k].head is not None and (view.words[k].head == root or view.words[view.words[k].head].head == root)]
+            and view.words[k].head is not None and (view.words[k].head == root or view.words[view.words[k].head].head == root)
+            or view.words[k].head == root and view.words[k].upos in ("ADV", "ADP")]  # "perhaps" tagged ADP
 
 
 def not_restrictive(view: DocView, idx: list[int]) -> bool:
