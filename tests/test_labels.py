@@ -120,3 +120,28 @@ def test_title_case_headline_does_not_swallow_verbs_into_a_name(annotator):
 def test_sentence_initial_common_noun_is_no_name(annotator):
     doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
+
+
+@pytest.mark.parametrize("text, stance, factuality", [
+    ("Officials said they hoped the talks would resume.", Stance.DEMAND, "Uu"),       # their own wish
+    ("The mayor said more changes are needed.", Stance.DEMAND, "Uu"),                 # deontic "need"
+    ("She said it was time to end the sanctions.", Stance.DEMAND, "Uu"),              # "it is time to"
+    ("Critics suggested that he step down.", Stance.DEMAND, "Uu"),                    # mandative subjunctive
+    ("Senator Jane Ross said Trump was absolutely right.", Stance.CONFIRM, "CT+"),    # a truth judgement
+    ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
+    ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
+])
+def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
+    claim = annotator.annotate(text).claims[0]
+    assert (claim.stance, claim.factuality.value) == (stance, factuality)
+
+
+def test_could_not_is_inability_not_a_hedge(annotator):
+    claim = by_cue(annotator.annotate("The report found that the agency could not trace the money."), "found")
+    assert claim.stance is Stance.ASSERT
+
+
+def test_agentless_passive_charge_is_alleged(annotator):
+    doc = annotator.annotate("Mr. Quiros was accused of using $50 million for personal expenses.")
+    claim = doc.claims[0]
+    assert claim.source is None and claim.evidential is Evidential.ALLEGED and claim.basis.spans == claim.cue

@@ -48,7 +48,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     deontic = [idx for idx, _ in find_markers(view, phrase_starts, "deontic", lex)
                if len(idx) > 1 or view.words[idx[0]].rel == "aux"
                or idx[0] == root and view.words[root].upos in ("VERB", "ADJ")]  # not "Ukraine's need for"
-    if stance in NEUTRAL and deontic or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, root):
+    if stance in NEUTRAL and deontic or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, claim, root, lex):
         return Stance.DEMAND  # "the U.S. has to keep Moscow out", "suggested that the program end"
     if stance is not Stance.ASSERT or root is None:
         return stance
@@ -66,12 +66,16 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     return stance
 
 
-def mandative(view: DocView, root: int | None) -> bool:
-    """A subjunctive that-clause: "that the regional center program end" (a bare verb with a subject)."""
-    if root is None or view.words[root].upos != "VERB" or view.words[root].feat("VerbForm") != "Inf":
+def mandative(view: DocView, claim: Claim, root: int | None, lex: LabelLexicons) -> bool:
+    """A subjunctive that-clause after a verb that takes one: "suggested that he step down" (a bare verb with a
+    singular subject; read from the form, since the tagger rarely tags the mood)."""
+    if root is None or not lex.marker("mandative", claim.cue_lemma.lower()):
         return False
-    return bool(view.kids(root, "nsubj")) and not view.kids(root, "aux") and any(
-        view.words[k].lower == "that" for k in view.kids(root, "mark"))
+    verb = view.words[root]
+    subjects = [view.words[k] for k in view.kids(root, "nsubj")]
+    return verb.upos == "VERB" and verb.lower == verb.lemma.lower() and not view.kids(root, "aux", "cop") \
+        and any(view.words[k].lower == "that" for k in view.kids(root, "mark")) \
+        and any(s.feat("Number") == "Sing" and s.lower not in ("i", "you") for s in subjects)
 
 
 def hedges(view: DocView, words: list[int], lex: LabelLexicons) -> list[tuple[list[int], str]]:
@@ -103,8 +107,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     direct = [k for k in top if k == root or view.words[k].head == root]
     if any(not_restrictive(view, idx) for idx, _ in find_markers(view, direct, "negation", lex)):
         negative = not negative
-    if stance in (Stance.DENY, Stance.DISMISS):
-        negative = not negative
+    if stance in (Stance.DENY, Stance.DISMISS):  # "denied that it shelled the port"; but "said Trump was not right"
+        negative = True                            # already states the negation itself
     return Factuality(f"{level}{'-' if negative else '+'}")
 
 
