@@ -53,7 +53,9 @@ def content_keys(view: DocView, words: list[int], lex: LabelLexicons) -> set[str
     keys: set[str] = set()
     k = 0
     while k < len(words):
-        for width in range(MAX_PLACE_WORDS, 0, -1):
+        first = view.words[words[k]].text
+        widths = range(MAX_PLACE_WORDS, 0, -1) if first[:1].isupper() or first == "the" else ()  # "North Korea"
+        for width in widths:
             chunk = words[k:k + width]
             if len(chunk) == width and chunk == list(range(chunk[0], chunk[0] + width)):
                 name = " ".join(view.words[j].text for j in chunk)

@@ -3,6 +3,7 @@ name shows by itself, whether two names are the same, and the role words before 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..extract.view import DocView
 from ..lexicon import load_lexicon
@@ -162,14 +163,23 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
 
 def same_name(tokens: list[str], other: str) -> bool:
     """"Zelenskiy" = "Volodymyr Zelenskiy"; "ISW" = "Institute for the Study of War"."""
-    theirs = [t.lower() for t in other.replace("-", " - ").split()]
-    if tokens == theirs:
+    theirs = name_tokens(other)
+    if len(tokens) == len(theirs) and all(a == b for a, b in zip(tokens, theirs)):
         return True
     short, long_ = sorted((tokens, theirs), key=len)
     if short and short[-1] == long_[-1] and all(t in long_ for t in short):
         return True
-    acronym = "".join(t[0] for t in long_ if t not in CONNECTORS and t not in ("-", "and", "&"))
-    return len(short) == 1 and len(short[0].replace(".", "")) > 1 and short[0].replace(".", "") == acronym
+    return len(short) == 1 and len(short[0].replace(".", "")) > 1 and short[0].replace(".", "") == acronym(tuple(long_))
+
+
+@lru_cache(maxsize=8192)
+def name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in name.replace("-", " - ").split())
+
+
+@lru_cache(maxsize=8192)
+def acronym(tokens: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in tokens if t not in CONNECTORS and t not in ("-", "and", "&"))
 
 
 def guess_bare(view: DocView, run: list[int]) -> SourceType:
