@@ -53,6 +53,11 @@ CASES = [
      (None, "were suspected of", "Ukrainian forces | forcibly taking residents to Ukraine")),
     ("Officials said the attack killed five people, adding that rescue work continued.",
      ("Officials", "said", "the attack killed five people")),
+    # quotation dash: a testimonial or pull quote on its own line, the speaker after a dash
+    ("Readers wrote.\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant.”\xa0― Pamela Padilla",
+     ("Sonya Herridge", "―", "“He represents our greatest shame.”")),
+    ("“Almost all new income is going to the top 1 percent.”\n\n- Bernie Sanders.\n\nThe senator is wrong.",
+     ("Bernie Sanders", "-", "“Almost all new income is going to the top 1 percent.”")),
     # headline in title case
     ("Zelenskiy Claims North Korea Sending Soldiers, Weapons To Russia",
      ("Zelenskiy", "Claims", "North Korea Sending Soldiers, Weapons To Russia")),

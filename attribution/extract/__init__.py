@@ -7,7 +7,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
 from .draft import Draft
 from .link import QUOTE_MARKS, link_quotes
-from .others import (according_claim, adverb_claim, colon_claim, headline_claim, mistagged_verb_claim,
+from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
                      noun_claim)
 from .verbs import verb_claim
 from .view import DocView
@@ -107,6 +107,7 @@ def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:
             draft = colon_claim(view, s, lexicon) or headline_claim(view, s, lexicon)
             if draft:
                 drafts.append(draft)
+    drafts += [d for d in map(lambda q: dash_claim(view, q), view.quotes) if d is not None]
     return drafts
 
 

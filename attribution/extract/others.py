@@ -1,14 +1,17 @@
-"""Claims cued by nouns, adverbs, "according to", title-case headlines and colons."""
+"""Claims cued by nouns, adverbs, "according to", title-case headlines, colons and quotation dashes."""
 from __future__ import annotations
 
 from ..lexicon import CueEntry, Lexicon
 from ..model import ClaimKind
+from ..quotes import Quote
 from .draft import Draft
 from .spans import (chars, cut_relative, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
                     trim_words, verb_group)
 from .view import DocView
 
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
+DASHES = "―—–-"
+MAX_DASH_SOURCE_WORDS = 6
 
 
 def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draft | None:
@@ -156,3 +159,31 @@ def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None
     if not content or not is_clausal(view, content):
         return None
     return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+
+
+def dash_claim(view: DocView, quote: Quote) -> Draft | None:
+    """A quotation that opens its line, then a dash and a name that ends its line: “… our greatest shame.” ―
+    Sonya Herridge (testimonials and pull quotes; the dash may also open the next line: "- Bernie Sanders.")."""
+    if view.text[view.text.rfind("\n", 0, quote.start) + 1:quote.start].strip() or not quote.closed:
+        return None  # the quotation must open its line
+    dash = quote.end
+    while dash < len(view.text) and view.text[dash].isspace():
+        dash += 1
+    if dash >= len(view.text) or view.text[dash] not in DASHES or view.text.count("\n", quote.end, dash) > 2:
+        return None
+    cue = view.words_between(dash, dash + 1)
+    if not cue:
+        return None
+    end = view.text.find("\n", dash) % (len(view.text) + 1)  # the name ends its line
+    source = []
+    for k in range(cue[0] + 1, len(view.words)):
+        w = view.words[k]
+        if w.start >= end or w.text in (",", "(", ";") or w.upos == "PUNCT" and w.text != "." or \
+                w.text == "." and k + 1 < len(view.words) and view.words[k + 1].start >= end:
+            break
+        source.append(k)
+    if not source or len(source) > MAX_DASH_SOURCE_WORDS or not all(
+            view.words[k].text[:1].isupper() or view.words[k].text == "." for k in source):
+        return None
+    return Draft(ClaimKind.INDIRECT, cue, view.words[cue[0]].text, source, [(quote.start, quote.end)], 0.6, "speech")
+
