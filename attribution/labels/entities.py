@@ -303,6 +303,27 @@ def relative_antecedent(view: DocView, i: int) -> int | None:
     return noun
 
 
+def relative_cluster(view: DocView, w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001
+                     lex: LabelLexicons) -> Cluster | None:
+    """Who "who" / "which" / "that" is: the named antecedent ("… McConnell, who said"), else for "who" the last
+    person named before it in the sentence (the parser often misses the relative clause), else the described
+    antecedent ("officials who said")."""
+    antecedent = relative_antecedent(view, w.i)
+    phrase = [k for k in view.subtree(antecedent, frozenset({w.head})) if k <= antecedent] \
+        if antecedent is not None else []
+    if antecedent is not None and view.words[antecedent].upos == "PROPN":
+        found = next((c for s, c in at for k in phrase if s == view.words[k].start), None)
+        if found is not None:
+            return found
+    if w.lower == "who":
+        people = [c for s, c in at if s < w.start and c.type is SourceType.PERSON and sentence_at(view, s) == w.sent]
+        if people:
+            return people[-1]
+    if antecedent is None:
+        return None
+    return keyed_cluster(clusters, head_type(view, phrase, antecedent, lex), strip_determiner(text_of(view, phrase)))
+
+
 def sentence_at(view: DocView, char: int) -> int:
     words = view.words_overlapping(char, char + 1) or [0]
     return view.words[words[0]].sent
@@ -327,20 +348,9 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
             s.start <= quote.start < s.end for s in c.content)), None)
         if outer is not None:
             return entity_of[outer.id]
-    antecedent = relative_antecedent(view, w.i) if lower in RELATIVE_PRONOUNS else None
-    phrase = [k for k in view.subtree(antecedent, frozenset({w.head})) if k <= antecedent] \
-        if antecedent is not None else []
-    if antecedent is not None and view.words[antecedent].upos == "PROPN":  # "… McConnell, who said"
-        found = next((c for s, c in at for k in phrase if s == view.words[k].start), None)
-        if found is not None:
-            return found
-    if lower == "who":  # the last person named before it in the sentence ("McConnell, now the leader, who")
-        found = [c for s, c in at if s < w.start and c.type is SourceType.PERSON and sentence_at(view, s) == w.sent]
-        if found:
-            return found[-1]
-    if antecedent is not None:  # "officials who said"
-        return keyed_cluster(clusters, head_type(view, phrase, antecedent, lex),
-                             strip_determiner(text_of(view, phrase)))
+    found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else None
+    if found is not None:
+        return found
     plural = lower in ("they", "them", "their")
     speakers = [c for c in claims if c.id in entity_of and c.source and c.source.start < w.start
                 and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]

@@ -115,8 +115,12 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
 def modal_words(view: DocView, words: list[int]) -> list[int]:
     """Words that carry the main clause's modality: its predicate, auxiliaries and adverbs (not "possible ties")."""
     root = content_root(view, words)
-    return [k for k in top_words(view, words) if k == root or view.words[k].rel in ("aux", "advmod", "xcomp", "mark")
-            and view.words[k].head is not None and (view.words[k].head == root or view.words[view.words[k].head].head == root)
+    def near_root(k: int) -> bool:
+        head = view.words[k].head
+        return head is not None and (head == root or view.words[head].head == root)
+
+    return [k for k in top_words(view, words) if k == root
+            or view.words[k].rel in ("aux", "advmod", "xcomp", "mark") and near_root(k)
             or view.words[k].head == root and view.words[k].upos in ("ADV", "ADP")]  # "perhaps" tagged ADP
 
 
