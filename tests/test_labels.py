@@ -145,3 +145,11 @@ def test_agentless_passive_charge_is_alleged(annotator):
     doc = annotator.annotate("Mr. Quiros was accused of using $50 million for personal expenses.")
     claim = doc.claims[0]
     assert claim.source is None and claim.evidential is Evidential.ALLEGED and claim.basis.spans == claim.cue
+
+
+def test_factive_cue_is_confirmed_unless_negated_or_infinitive(annotator):
+    found = annotator.annotate("The report revealed that the money was stolen.").claims[0]
+    assert found.evidential is Evidential.CONFIRMED and found.basis.spans == found.cue
+    for text, cue in [("The report did not reveal that the money was stolen.", "did not reveal"),
+                      ("The senator wants to reveal that the bill was changed.", "to reveal")]:
+        assert by_cue(annotator.annotate(text), cue).evidential is not Evidential.CONFIRMED

@@ -42,6 +42,8 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
             note(Evidential.UNVERIFIED, spans=link.basis, claims=(other,))
     if f.stance is Stance.CONFIRM and claim.kind is not ClaimKind.EVIDENTIAL:
         note(Evidential.CONFIRMED, spans=claim.cue)
+    if factive(view, claim, lex):
+        note(Evidential.CONFIRMED, spans=claim.cue)  # "investigators have discovered that …" presupposes it true
     for span, keys in unattributed:
         if len(keys & f.keys) >= MIN_RESTATED and len(keys & f.keys) / len(f.keys | keys) >= RESTATED:
             note(Evidential.CONFIRMED, spans=(span,))
@@ -59,6 +61,13 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
         if status in found:
             return status, found[status]
     return Evidential.REPORTED, Basis()
+
+
+def factive(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
+    """A factive cue, asserted: not negated, not an infinitive ("is struggling to demonstrate")."""
+    cue = words_of(view, claim.cue)
+    return bool(lex.marker("factive", claim.cue_lemma.lower())) and not find_markers(view, cue, "negation", lex) \
+        and not any(view.words[k].lower == "to" or view.words[k].deprel == "xcomp" for k in cue)
 
 
 def sentence_words(view: DocView, claim: Claim) -> list[int]:
