@@ -14,6 +14,7 @@ __all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "pr
 
 CONNECTORS = {"of", "for", "the", "de", "on"}
 NAME_JOINERS = {"-", ".", "'"}
+HEADLINE_SENTENCES = 3
 
 
 def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozenset()) -> list[list[int]]:
@@ -31,6 +32,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         run = [w.i] if is_name_word(view, w.i, lex) and w.i not in breaks else []
     runs.append(run)
     out = []
+    lowercase = {w.text for w in view.words if w.text.islower()}
     for r in runs:
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
@@ -46,12 +48,12 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
             r = r[:-1]
         if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym" \
                 and lex.places.get(view.words[r[-1]].text, ("",))[0] != "demonym" \
-                and not common_word_first(view, r, lex):  # "African-American", "Officials said"
+                and not common_word_first(view, r, lex, lowercase):  # "African-American", "Officials said"
             out.append(headline_part(view, r))
     return out
 
 
-def common_word_first(view: DocView, run: list[int], lex: LabelLexicons) -> bool:
+def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowercase: set[str]) -> bool:
     """A lone capitalised word that opens its sentence and is a source noun ("Video shows") or is written in
     lower case elsewhere in the document ("Federal and state officials … federal prosecutors")."""
     w = view.words[run[0]]
@@ -60,15 +62,14 @@ def common_word_first(view: DocView, run: list[int], lex: LabelLexicons) -> bool
     if len(run) > 1 or not opens:
         return False
     lower = w.text.lower()
-    return lower in lex.types.get("head", {}) or w.lemma.lower() in lex.types.get("head", {}) \
-        or re.search(rf"\b{re.escape(lower)}\b", view.text) is not None
+    return lower in lex.types.get("head", {}) or w.lemma.lower() in lex.types.get("head", {}) or lower in lowercase
 
 
 def headline_part(view: DocView, run: list[int]) -> list[int]:
-    """In a title-case line every word is capitalised, so a run swallows verbs ("Lawmakers Rip Donald Trump"):
-    keep the longest part of it that the rest of the document also writes."""
+    """In a title-case headline every word is capitalised, so a run swallows verbs ("Lawmakers Rip Donald Trump"):
+    keep the longest part of it that the rest of the document also writes. Headlines open the text (or a block)."""
     sentence = view.sentence_ranges[view.words[run[0]].sent]
-    if len(run) == 1 or not title_case(view, sentence):
+    if len(run) == 1 or view.words[run[0]].sent >= HEADLINE_SENTENCES or not title_case(view, sentence):
         return run
     start, end = view.words[sentence[0]].start, view.words[sentence[1] - 1].end
     rest = view.text[:start] + "\n" + view.text[end:]
