@@ -14,7 +14,6 @@ __all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "pr
 
 CONNECTORS = {"of", "for", "the", "de", "on"}
 NAME_JOINERS = {"-", ".", "'"}
-HEADLINE_SENTENCES = 3
 
 
 def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozenset()) -> list[list[int]]:
@@ -67,12 +66,12 @@ def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowerca
 
 def headline_part(view: DocView, run: list[int]) -> list[int]:
     """In a title-case headline every word is capitalised, so a run swallows verbs ("Lawmakers Rip Donald Trump"):
-    keep the longest part of it that the rest of the document also writes. Headlines open the text (or a block)."""
+    keep the longest part of it that the rest of the document also writes."""
     sentence = view.sentence_ranges[view.words[run[0]].sent]
-    if len(run) == 1 or view.words[run[0]].sent >= HEADLINE_SENTENCES or not title_case(view, sentence):
+    if len(run) == 1 or not title_case(view, sentence):
         return run
     start, end = view.words[sentence[0]].start, view.words[sentence[1] - 1].end
-    rest = view.text[:start] + "\n" + view.text[end:]
+    rest = view.text[view.words[0].start:start] + "\n" + view.text[end:view.words[-1].end]  # this block only
     for size in range(len(run), 0, -1):
         for first in range(len(run) - size + 1):
             part = run[first:first + size]
@@ -82,8 +81,10 @@ def headline_part(view: DocView, run: list[int]) -> list[int]:
 
 
 def title_case(view: DocView, sentence: tuple[int, int]) -> bool:
+    """Every longer word capitalised, and not in capitals throughout (a shouted text is no headline)."""
     long_words = [w.text for w in view.words[sentence[0]:sentence[1]] if len(w.text) > 3 and w.text.isalpha()]
-    return len(long_words) >= 3 and all(t[:1].isupper() for t in long_words)
+    return len(long_words) >= 3 and all(t[:1].isupper() for t in long_words) and not all(
+        t.isupper() for t in long_words)
 
 
 def neighbour_is_propn(view: DocView, i: int) -> bool:
