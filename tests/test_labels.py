@@ -16,7 +16,7 @@ from conftest import SEEDS
 
 FLOORS = {"entity": 0.85, "type": 0.85, "stance": 0.85, "evidential": 0.85, "factuality": 0.85}
 PRONOUN_FLOOR = 0.9
-LINK_FLOORS = (0.5, 0.4)  # precision, recall
+LINK_FLOORS = (0.75, 0.6)  # precision, recall
 
 
 @pytest.fixture(scope="module")

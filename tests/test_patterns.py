@@ -53,6 +53,13 @@ CASES = [
      (None, "were suspected of", "Ukrainian forces | forcibly taking residents to Ukraine")),
     ("Officials said the attack killed five people, adding that rescue work continued.",
      ("Officials", "said", "the attack killed five people")),
+    # a past-tense conjunct cannot share the content's progressive: it is coordinated with the cue
+    ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross staff to "
+     "monitor the situation in Kursk, but Russia refused.",
+     ("Kyiv", "says", "its troops are not mistreating Russian civilians")),
+    ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross staff to "
+     "monitor the situation in Kursk, but Russia refused.",
+     ("Kyiv", "invited", "United Nations and Red Cross staff to monitor the situation in Kursk")),
     # quotation dash: a testimonial or pull quote on its own line, the speaker after a dash
     ("Readers wrote.\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant.”\xa0― Pamela Padilla",
      ("Sonya Herridge", "―", "“He represents our greatest shame.”")),

@@ -60,7 +60,10 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     w = view.words[v]
     if not subjects and w.head is not None and (
             w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
-        return [i for i in source_words(view, w.head, verb_group(view, w.head)) if i not in cue]
+        head = w.head
+        if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
+            head = view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
+        return [i for i in source_words(view, head, verb_group(view, head)) if i not in cue]
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too
     words = sorted({i for h in subjects for i in phrase(view, h, set(cue))})
@@ -71,6 +74,14 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     if words and words[0] > cue[-1]:
         return words
     return with_apposition(view, extend_left(view, words, cue), cue)
+
+
+def form_break(view: DocView, head: int, conj: int) -> bool:
+    """A past-tense conjunct cannot share its head's progressive auxiliary ("are … mistreating … and invited"): the
+    parser has coordinated it one clause too low."""
+    h = view.words[head]
+    return h.lower.endswith("ing") and bool(view.kids(head, "aux")) and view.words[conj].feat("Tense") == "Past" \
+        and not view.kids(conj, "aux")
 
 
 def cut_relative(view: DocView, words: list[int]) -> list[int]:
@@ -175,6 +186,9 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
                           or w.rel == "parataxis" and c not in stop_at
                           or w.rel == "advcl" and w.feat("VerbForm") in ("Ger", "Part") and comma_before(view, c)
                           or w.rel == "advcl" and any(view.words[m].lower in ADVCL_MARKS for m in view.kids(c, "mark"))):
+            end = min(end, view.subtree(c)[0] - 1)
+    for c in (c for comp in view.kids(v, "ccomp") for c in view.kids(comp, "conj") if c > start):
+        if form_break(view, view.words[c].head, c):  # "… are not mistreating civilians [and invited …]"
             end = min(end, view.subtree(c)[0] - 1)
     for i in range(start + 1, end + 1):
         w = view.words[i]
