@@ -132,3 +132,9 @@ def test_kinds(annotator):
 
 def test_no_claims_in_plain_narrative(annotator):
     assert annotator.annotate("Heavy fighting continued around the city. Two ships were damaged.").claims == ()
+
+
+def test_markup_left_in_the_text_cues_nothing(claims_of):
+    found = claims_of('Trump spoke in Ohio.\n\n<tweet tweet-author="@jeets" tweet-date="February 9, 2016"><tweet/>.\n\n'
+                      'He said the rally was huge.')
+    assert [cue for _, cue, _ in found] == ["said"]

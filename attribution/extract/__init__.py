@@ -1,6 +1,8 @@
 """From a parsed document to claims: find cues, apply one rule per construction, then resolve overlaps."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 
 from ..lexicon import Lexicon, load_lexicon
@@ -22,6 +24,7 @@ VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
 METHODS = ("hybrid", "rules", "learned")
+MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode; chosen on PolNeAR dev (docs/evaluation.md)
 
 
@@ -47,9 +50,21 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
             drafts = rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
         else:
             drafts = learned
+    markup = markup_spans(view.text)
+    drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
     return finalize(view, prune([d for d in drafts if not quoted_speech(view, d, drafts)
                                  and not reported_mind(view, d, drafts)]))
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of markup tags left in the text (`<tweet author="…">`): names and attributes, not prose."""
+    return [m.span() for m in MARKUP.finditer(text)] if "<" in text else []
+
+
+def in_markup(view: DocView, draft: Draft, markup: list[tuple[int, int]]) -> bool:
+    start = view.words[draft.cue[0]].start
+    return any(a <= start < b for a, b in markup)
 
 
 def reported_mind(view: DocView, draft: Draft, drafts: list[Draft]) -> bool:
