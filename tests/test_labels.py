@@ -153,3 +153,10 @@ def test_factive_cue_is_confirmed_unless_negated_or_infinitive(annotator):
     for text, cue in [("The report did not reveal that the money was stolen.", "did not reveal"),
                       ("The senator wants to reveal that the bill was changed.", "to reveal")]:
         assert by_cue(annotator.annotate(text), cue).evidential is not Evidential.CONFIRMED
+
+
+def test_headline_name_the_tagger_missed_joins_its_person(annotator):
+    doc = annotator.annotate("Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\n"
+                             "Bernie Sanders said on Friday that Hillary Clinton should talk about the real issues.")
+    speaker = speaker_of(doc, ":")
+    assert speaker.name == "Bernie Sanders" and speaker.type is SourceType.PERSON

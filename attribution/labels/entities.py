@@ -139,7 +139,9 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if not words:
         return new_cluster(clusters, SourceType.ANONYMOUS, span.text)
     head = head_of(view, words)
-    conjuncts = [k for k in view.kids(head, "conj") if k in words]
+    own_name = next((r for r in names if head in r), [])  # a conjunct needs its own "and": not ", a division of"
+    conjuncts = [k for k in view.kids(head, "conj") if k in words and k not in own_name and any(
+        view.words[j].upos == "CCONJ" and j not in own_name for j in range(min(head, k), max(head, k)))]
     inside = [[k for k in r if k in set(words)] for r in names if set(r) & set(words)]
     if conjuncts:  # "Mr. Grassley and Mr. Leahy": one group, named after its members' fullest names
         members = [cluster_at(at, view.words[r[0]].start) for r in inside]
@@ -158,6 +160,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if place and place[0] != "demonym":
         found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
+    if not inside and bare_name(view, words, lex):  # "Sanders: Clinton needs …", the tagger's NOUN
+        inside = [[k for k in words if view.words[k].upos != "PUNCT"]]
     named = next((r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])
                   and not possessive(view, r[-1])), None) or next((r for r in inside if head in r), None)
     if named is not None and w.lemma.lower() in lex.types.get("title", {}) and head not in named and (
@@ -186,6 +190,14 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
     return keyed_cluster(clusters, kind, strip_determiner(span.text))
+
+
+def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
+    """A short source of capitalised words that are no source nouns: a name the tagger did not tag as one."""
+    kept = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
+    known = lex.types.get("head", {}).keys() | lex.types.get("title", {}).keys()
+    return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not known & {
+        w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
 
 
 def possessive(view: DocView, i: int) -> bool:
