@@ -166,12 +166,14 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
 def same_name(tokens: list[str], other: str) -> bool:
     """"Zelenskiy" = "Volodymyr Zelenskiy"; "ISW" = "Institute for the Study of War"."""
     theirs = name_tokens(other)
-    if len(tokens) == len(theirs) and all(a == b for a, b in zip(tokens, theirs)):
+    mine = tuple(tokens)
+    if mine == theirs:
         return True
-    short, long_ = sorted((tokens, theirs), key=len)
+    short, long_ = sorted((mine, theirs), key=len)
     if short and short[-1] == long_[-1] and all(t in long_ for t in short):
         return True
-    return len(short) == 1 and len(short[0].replace(".", "")) > 1 and short[0].replace(".", "") == acronym(tuple(long_))
+    letters = short[0].replace(".", "") if len(short) == 1 else ""
+    return len(letters) > 1 and letters == acronym(long_)
 
 
 @lru_cache(maxsize=8192)
