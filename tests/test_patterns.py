@@ -60,6 +60,11 @@ CASES = [
     ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross staff to "
      "monitor the situation in Kursk, but Russia refused.",
      ("Kyiv", "invited", "United Nations and Red Cross staff to monitor the situation in Kursk")),
+    # the content starts at a finite clause before "that", not at the "that" after it
+    ("Officials said they were concerned that the documents were forged.",
+     ("Officials", "said", "they were concerned that the documents were forged")),
+    ("The ministry said in a statement released Monday that five people were killed.",
+     ("The ministry", "said", "that five people were killed")),
     # quotation dash: a testimonial or pull quote on its own line, the speaker after a dash
     ("Readers wrote.\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant.”\xa0― Pamela Padilla",
      ("Sonya Herridge", "―", "“He represents our greatest shame.”")),

@@ -84,7 +84,8 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
         w = view.words[j]
         if is_complementizer(view, j):
             return j
-        if w.text in (";", "“", '"', ":") or w.upos in ("VERB", "AUX") and w.feat("Tense") != "Past":
+        if w.text in (";", "“", '"', ":") or w.upos in ("VERB", "AUX") and (
+                w.feat("Tense") != "Past" or w.feat("VerbForm") == "Fin"):  # "said they were concerned that"
             break
     if i < sentence.stop and view.words[i].text == ":":
         cue.append(i)
