@@ -127,6 +127,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The mayor said more changes are needed.", Stance.DEMAND, "Uu"),                 # deontic "need"
     ("She said it was time to end the sanctions.", Stance.DEMAND, "Uu"),              # "it is time to"
     ("Critics suggested that he step down.", Stance.DEMAND, "Uu"),                    # mandative subjunctive
+    ("Officials said they were concerned that the documents were forged.", Stance.PREDICT, "PR+"),  # their fear
     ("Senator Jane Ross said Trump was absolutely right.", Stance.CONFIRM, "CT+"),    # a truth judgement
     ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive

@@ -8,6 +8,7 @@ is ``question`` and "call X Y" is naming, not a directive.
 from __future__ import annotations
 
 from ..extract.view import DocView
+from ..lexicon import naive_stems
 from ..model import Claim, ClaimKind, Factuality, Stance
 from .content import content_root, content_words, cue_words, find_markers, top_words
 from .lexicons import LabelLexicons
@@ -52,7 +53,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return Stance.DEMAND  # "the U.S. has to keep Moscow out", "suggested that the program end"
     if stance is not Stance.ASSERT or root is None:
         return stance
-    own = lex.stance_by_lemma.get(view.words[root].lemma.lower())
+    own = next((lex.stance_by_lemma[s] for s in naive_stems(view.words[root].lemma.lower())
+                if s in lex.stance_by_lemma), None)  # the compact lemmatizer leaves "concerned" as it is
     if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and any(
             view.words[k].lower in PERSONAL for k in view.kids(root, "nsubj")):
         return own  # "said they hoped the move will spur …" is a wish, not an assertion
