@@ -5,6 +5,9 @@ import pytest
 
 from attribution import ClaimKind
 
+KYIV_INVITED = ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross "
+                "staff to monitor the situation in Kursk, but Russia refused.")  # the seed sentence, as parsed there
+
 CASES = [
     # direct quotes: speaker after, inverted, before with a colon; straight and curly marks
     ('“We will win,” said Ukrainian president Volodymyr Zelenskiy.',
@@ -54,12 +57,8 @@ CASES = [
     ("Officials said the attack killed five people, adding that rescue work continued.",
      ("Officials", "said", "the attack killed five people")),
     # a past-tense conjunct cannot share the content's progressive: it is coordinated with the cue
-    ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross staff to "
-     "monitor the situation in Kursk, but Russia refused.",
-     ("Kyiv", "says", "its troops are not mistreating Russian civilians")),
-    ("Kyiv says its troops are not mistreating Russian civilians and invited United Nations and Red Cross staff to "
-     "monitor the situation in Kursk, but Russia refused.",
-     ("Kyiv", "invited", "United Nations and Red Cross staff to monitor the situation in Kursk")),
+    (KYIV_INVITED, ("Kyiv", "says", "its troops are not mistreating Russian civilians")),
+    (KYIV_INVITED, ("Kyiv", "invited", "United Nations and Red Cross staff to monitor the situation in Kursk")),
     # the content starts at a finite clause before "that", not at the "that" after it
     ("Officials said they were concerned that the documents were forged.",
      ("Officials", "said", "they were concerned that the documents were forged")),
