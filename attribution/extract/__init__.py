@@ -122,7 +122,7 @@ def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:
             draft = colon_claim(view, s, lexicon) or headline_claim(view, s, lexicon)
             if draft:
                 drafts.append(draft)
-    drafts += [d for d in map(lambda q: dash_claim(view, q), view.quotes) if d is not None]
+    drafts += [d for d in (dash_claim(view, q) for q in view.quotes) if d is not None]
     return drafts
 
 

@@ -174,7 +174,8 @@ def dash_claim(view: DocView, quote: Quote) -> Draft | None:
     cue = view.words_between(dash, dash + 1)
     if not cue:
         return None
-    end = view.text.find("\n", dash) % (len(view.text) + 1)  # the name ends its line
+    end = view.text.find("\n", dash)
+    end = len(view.text) if end < 0 else end  # the name ends its line
     source = []
     for k in range(cue[0] + 1, len(view.words)):
         w = view.words[k]
@@ -186,4 +187,3 @@ def dash_claim(view: DocView, quote: Quote) -> Draft | None:
             view.words[k].text[:1].isupper() or view.words[k].text == "." for k in source):
         return None
     return Draft(ClaimKind.INDIRECT, cue, view.words[cue[0]].text, source, [(quote.start, quote.end)], 0.6, "speech")
-

@@ -187,9 +187,10 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
                           or w.rel == "advcl" and w.feat("VerbForm") in ("Ger", "Part") and comma_before(view, c)
                           or w.rel == "advcl" and any(view.words[m].lower in ADVCL_MARKS for m in view.kids(c, "mark"))):
             end = min(end, view.subtree(c)[0] - 1)
-    for c in (c for comp in view.kids(v, "ccomp") for c in view.kids(comp, "conj") if c > start):
-        if form_break(view, view.words[c].head, c):  # "… are not mistreating civilians [and invited …]"
-            end = min(end, view.subtree(c)[0] - 1)
+    for comp in view.kids(v, "ccomp"):  # "… are not mistreating civilians [and invited …]"
+        for c in view.kids(comp, "conj"):
+            if c > start and form_break(view, comp, c):
+                end = min(end, view.subtree(c)[0] - 1)
     for i in range(start + 1, end + 1):
         w = view.words[i]
         if cue_quote and w.start >= cue_quote.end:

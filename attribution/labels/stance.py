@@ -59,7 +59,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
             view.words[k].lower in PERSONAL for k in view.kids(root, "nsubj")):
         return own  # "said they hoped the move will spur …" is a wish, not an assertion
     if lex.marker("truth", view.words[root].lemma.lower()) and view.kids(root, "nsubj"):
-        negated = find_markers(view, [k for k in view.kids(root, "advmod")], "negation", lex)
+        negated = find_markers(view, view.kids(root, "advmod"), "negation", lex)
         return Stance.DENY if negated else Stance.CONFIRM  # "Trump was absolutely right"
     if find_markers(view, clause, "future", lex):
         return Stance.PREDICT  # "said it would increase oversight"
@@ -117,6 +117,7 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
 def modal_words(view: DocView, words: list[int]) -> list[int]:
     """Words that carry the main clause's modality: its predicate, auxiliaries and adverbs (not "possible ties")."""
     root = content_root(view, words)
+
     def near_root(k: int) -> bool:
         head = view.words[k].head
         return head is not None and (head == root or view.words[head].head == root)
