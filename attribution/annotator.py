@@ -48,7 +48,7 @@ class Annotator:
     def __init__(self, models: str | os.PathLike[str] | None = None, *, method: str = "hybrid",
                  use_gpu: bool = False, batch_size: int = 8) -> None:
         """``models``: a Stanza resources directory (else found as the README says); ``method``: hybrid
-        (learned tagger plus rules, the default), rules, or learned."""
+        (default), learned or rules; see :func:`attribution.extract.extract_claims`."""
         self.models = resolve_models(models)
         self.method = method
         self.use_gpu = use_gpu
@@ -97,7 +97,9 @@ def provenance(models: ModelSource, method: str) -> str:
 
     import stanza
 
-    tagger = resources.files("attribution").joinpath("data/tagger.crfsuite")
+    from .learned.tagger import MODEL
+
+    tagger = resources.files("attribution").joinpath(MODEL)
     tagger_id = hashlib.sha256(tagger.read_bytes()).hexdigest()[:12] if tagger.is_file() else "none"
     learned = f", tagger@{tagger_id}" if method != "rules" else ""
     return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}"

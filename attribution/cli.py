@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--tei-style", choices=("standoff", "inline"), default="standoff",
                           help="TEI: claims in standOff only (default), or also inline as <said> where possible")
     annotate.add_argument("--method", choices=METHODS, default="hybrid",
-                          help="hybrid (rules plus confident learned claims, default), rules, or learned")
+                          help="hybrid (rules plus confident tagger claims, default), learned (tagger first), or rules")
     annotate.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                           help="invalid UTF-8: refuse the file (strict) or replace bad bytes")
     annotate.add_argument("--batch-size", type=int, default=8, metavar="N", help="documents per Stanza batch")

@@ -68,6 +68,7 @@ MESSAGES = {
     "tei_malformed": "malformed XML at line {line}: {why}",
     "tei_not_tei": "not a TEI document (root element is <{tag}>, expected <TEI>)",
     "tei_no_text": "TEI document has no text/body paragraphs",
+    "no_tagger": "{path}: no tagger model there (train one with training/train_all.sh)",
 }
 
 

@@ -1,6 +1,6 @@
 """Annotate all of PolNeAR dev: time per 1,000 words, and per-role scores against the first annotator.
 
-    python benchmarks/polnear_dev.py [--polnear ../shared/data/polnear/dev] [--method hybrid|rules|learned]
+    python benchmarks/polnear_dev.py [--polnear ../shared/data/polnear/dev] [--method hybrid|learned|rules]
 
 A measurement, not a test: results go to docs/evaluation.md with this command.
 """
@@ -20,7 +20,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT)
-    parser.add_argument("--method", default="hybrid", choices=("hybrid", "rules", "learned"))
+    parser.add_argument("--method", default="hybrid", choices=("hybrid", "learned", "rules"))
     args = parser.parse_args()
     paths = sorted((args.polnear / "text").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]

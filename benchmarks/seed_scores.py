@@ -1,6 +1,6 @@
 """Exact and token-overlap precision / recall of each role on the two seed articles against tests/gold:
 
-    python benchmarks/seed_scores.py [--method hybrid|rules|learned]
+    python benchmarks/seed_scores.py [--method hybrid|learned|rules]
 
 The figures behind tests/test_seeds.py's floors and docs/evaluation.md.
 """
@@ -21,7 +21,7 @@ from attribution.evaluation import Attribution, add_scores, score_document  # no
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--method", default="hybrid", choices=("hybrid", "rules", "learned"))
+    parser.add_argument("--method", default="hybrid", choices=("hybrid", "learned", "rules"))
     args = parser.parse_args()
     annotator = Annotator(method=args.method)
     total: dict = {}

@@ -1,13 +1,18 @@
-"""The learned span tagger: labels, decoding, the shipped model, and the three extraction methods."""
+"""The learned span tagger: labels, windows, constrained decoding, the shipped model, and the extraction methods."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from attribution import Annotator
+from attribution import Annotator, ClaimKind, UsageError
 from attribution.evaluation import Attribution
 from attribution.extract.view import DocView, Word
 from attribution.learned.labels import spans_of, word_labels
-from attribution.learned.tagger import load_tagger
+from attribution.learned.encoding import windows
+from attribution.learned.network import LABELS
+from attribution.learned.tagger import best_path, load_tagger
 from attribution.model import Span
 
 TEXT = "Kyiv says troops hold."
@@ -33,7 +38,7 @@ def test_shipped_model_loads_and_is_small():
     from importlib import resources
 
     assert load_tagger() is not None
-    model = resources.files("attribution").joinpath("data/tagger.crfsuite")
+    model = resources.files("attribution").joinpath("data/tagger.pt")
     assert model.stat().st_size < 20_000_000
 
 
@@ -44,3 +49,39 @@ def test_methods_find_a_plain_report(method):
     assert any(c.cue_text.startswith("said") and "the bill would pass easily" in c.content_text for c in claims)
     for claim in claims:
         assert 0 < claim.confidence <= 1
+
+
+@given(st.lists(st.integers(1, 300), min_size=1, max_size=30), st.integers(20, 200))
+def test_windows_cover_the_document_in_whole_sentences(lengths, size):
+    starts = [sum(lengths[:k]) for k in range(len(lengths))]
+    parts = windows(starts, sum(lengths), size)
+    assert parts[0][0] == 0 and parts[-1][1] == sum(lengths)
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    assert all(a in starts for a, _ in parts)
+    assert all(b - a <= size or [s for s in starts if a <= s < b] == [a] for a, b in parts)
+
+
+@given(st.lists(st.lists(st.floats(0.01, 1.0), min_size=len(LABELS), max_size=len(LABELS)), min_size=1,
+                max_size=40))
+def test_best_path_never_starts_a_span_inside(rows):
+    probabilities = np.asarray(rows) / np.asarray(rows).sum(1, keepdims=True)
+    names = [LABELS[k] for k in best_path(np.log(probabilities))]
+    for before, label in zip(["O", *names], names):
+        assert not label.startswith("I-") or before[2:] == label[2:]
+
+
+def test_best_path_is_the_argmax_when_that_is_valid():
+    probabilities = np.full((3, len(LABELS)), 0.01)
+    for k, label in enumerate(["B-Source", "I-Source", "O"]):
+        probabilities[k, LABELS.index(label)] = 0.9
+    assert [LABELS[k] for k in best_path(np.log(probabilities))] == ["B-Source", "I-Source", "O"]
+
+
+def test_learned_method_keeps_the_rules_evidential_remarks():
+    claims = Annotator(method="learned").annotate("The reports could not be independently verified.").claims
+    assert [(c.kind, c.cue_text) for c in claims] == [(ClaimKind.EVIDENTIAL, "could not be independently verified")]
+
+
+def test_missing_tagger_file_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no tagger model there"):
+        load_tagger(str(tmp_path / "missing.pt"))

@@ -14,15 +14,36 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 from attribution import Annotator
 from attribution.annotator import for_stanza
 from attribution.extract import DocView
+from attribution.extract.view import Word
 from attribution.quotes import find_quotes
 
 
 def cache_files(output: Path) -> list[Path]:
     return sorted(output.parent.glob(f"{output.stem}*.jsonl"))
+
+
+def cached_views(cache: Path, corpus: Path) -> Iterator[tuple[str, str, DocView]]:
+    """(name, text, parsed view) of every cached document, in name order."""
+    lines = sorted(line for f in cache_files(cache) for line in f.read_text(encoding="utf-8").splitlines())
+    for line in lines:
+        record = json.loads(line)
+        text = (corpus / "text" / f"{record['id']}.txt").read_text(encoding="utf-8")
+        yield record["id"], text, view_from_cache(text, record["words"])
+
+
+def view_from_cache(text: str, rows: list) -> DocView:
+    words = [Word(i, *row) for i, row in enumerate(rows)]
+    ranges, start = [], 0
+    for i in range(1, len(words) + 1):
+        if i == len(words) or words[i].sent != words[i - 1].sent:
+            ranges.append((start, i))
+            start = i
+    return DocView(text, words, ranges, find_quotes(text))
 
 
 def main(corpus: Path, output: Path, shard: str = "0/1", batch: int = 8) -> None:

@@ -10,7 +10,7 @@ import argparse
 import time
 from pathlib import Path
 
-from train_tagger import cached_views
+from parse_cache import cached_views
 
 from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, Report

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
@@ -14,6 +15,9 @@ from .others import (according_claim, adverb_claim, colon_claim, dash_claim, hea
 from .verbs import verb_claim
 from .view import DocView
 
+if TYPE_CHECKING:
+    from ..learned.tagger import Tagger
+
 __all__ = ["extract_claims", "DocView", "METHODS"]
 
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
@@ -23,18 +27,24 @@ MENTAL_CLASSES = {"cognition", "intention", "perception"}
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
-METHODS = ("hybrid", "rules", "learned")
+METHODS = ("hybrid", "learned", "rules")
+HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode (docs/evaluation.md)
+# constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
+# them where the tagger marked no cue
+RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO, ClaimKind.PASSIVE, ClaimKind.NOMINAL}
 MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
-HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode; chosen on PolNeAR dev (docs/evaluation.md)
 
 
 def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = "hybrid",
-                   tagger=None) -> tuple[Claim, ...]:  # noqa: ANN001 - pycrfsuite.Tagger
+                   tagger: Tagger | None = None) -> tuple[Claim, ...]:
     """Claims of one parsed document.
 
-    ``rules``: the transparent rules alone. ``learned``: the CRF span tagger (trained on PolNeAR) decides
-    sources, cues and contents. ``hybrid`` (default): the rule claims, plus the tagger's confident claims
-    (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find. Without a tagger, rules alone.
+    ``hybrid`` (default): the rule claims, plus the tagger's confident claims (mean cue-label probability ≥
+    HYBRID_MIN) on cues the rules did not find. ``learned``: the neural span tagger (trained on PolNeAR, reading
+    the rules' claims among its features) decides sources, cues and contents, and the rule claims of RULE_KINDS
+    (evidential remarks, "reportedly", "according to", passives, nominal reports) are added on cues it did not
+    mark; closest to PolNeAR's conventions. ``rules``: the transparent rules alone, which is also what runs when
+    no tagger is installed.
     """
     lexicon = lexicon or load_lexicon()
     if method == "rules" or tagger is None:
@@ -44,12 +54,14 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
         from ..learned.tagger import tag
 
         rules = rule_drafts(view, lexicon)
-        learned = [d for d in (complete(d, rules) for d in decode(view, *tag(view, tagger))) if d.content]
+        tagged = decode(view, *tag(view, tagger, rules, lexicon))
+        learned = [d for d in (complete(d, rules) for d in tagged) if d.content]
         if method == "hybrid":
             taken = {i for d in rules for i in d.cue}
             drafts = rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
         else:
-            drafts = learned
+            taken = {i for d in learned for i in d.cue}
+            drafts = learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
     markup = markup_spans(view.text)
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
@@ -86,14 +98,14 @@ def quoted_speech(view: DocView, draft: Draft, drafts: list[Draft]) -> bool:
 
 
 def complete(draft: Draft, rules: list[Draft]) -> Draft:
-    """A tagged cue without content or source borrows them from the rule claim on the same cue."""
-    if draft.content and draft.source:
-        return draft
+    """A tagged cue on a rule claim's cue borrows a missing source or content from it, and takes its cue lemma,
+    cue class and, for the constructions of RULE_KINDS, its kind: the rules know the construction."""
     match = next((r for r in rules if set(r.cue) & set(draft.cue)), None)
     if match is None:
         return draft
-    return Draft(draft.kind if draft.content else match.kind, draft.cue, match.cue_lemma,
-                 draft.source or match.source, draft.content or match.content, draft.confidence, match.cue_class)
+    kind = match.kind if match.kind in RULE_KINDS or not draft.content else draft.kind
+    return Draft(kind, draft.cue, match.cue_lemma, draft.source or match.source, draft.content or match.content,
+                 draft.confidence, match.cue_class)
 
 
 def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:

@@ -19,8 +19,8 @@ BLOCK_SENTENCES = 400  # longer documents are read in blocks: speakers and claim
 class AttributionProcessor(Processor):
     """Sets ``doc.claims`` (labelled :class:`attribution.Claim`), ``doc.entities`` and ``doc.claim_links``.
 
-    Config: ``attribution_method`` (hybrid, rules, learned) and ``attribution_tagger`` (a CRF model
-    other than the one shipped in package data).
+    Config: ``attribution_method`` (hybrid, learned, rules) and ``attribution_tagger`` (a tagger model other than
+    the one shipped in package data).
     """
 
     REQUIRES_DEFAULT = {"tokenize", "pos", "lemma", "depparse", "quotation"}
@@ -28,7 +28,7 @@ class AttributionProcessor(Processor):
 
     def __init__(self, config, pipeline, device):  # noqa: ANN001 - Stanza's signature
         super().__init__(config, pipeline, device)
-        self.method = config.get("method", "hybrid")
+        self.method = config.get("method", METHODS[0])
         if self.method not in METHODS:
             raise UsageError(message("unknown_method", method=self.method, choices=", ".join(METHODS)))
         self.tagger = load_tagger(config.get("tagger")) if self.method != "rules" else None

@@ -1,0 +1,172 @@
+"""Train the neural Source/Cue/Content tagger on PolNeAR train, in two steps:
+
+    python training/train_neural.py encode .cache/train.jsonl ../shared/data/polnear/train .carry/train.npz
+    python training/train_neural.py fit .carry/train.npz attribution/data/tagger.pt [--device cuda] [--seed 1]
+
+`encode` needs the parse cache (parse_cache.py), the lexicon and the rules; `fit` reads only the .npz, so it also
+runs on a GPU machine with the .npz carried there. A tenth of the train documents (a fixed shuffle) is held out
+for early stopping: the model saved is the epoch with the best held-out span F1. Dev is never used here (model
+selection on dev happens with score_cache.py and `attribution evaluate`). The defaults are the shipped model's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from attribution.learned.encoding import FIELDS, build_vocabularies, encode, windows
+from attribution.learned.network import LABELS, SpanTagger
+
+WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
+
+
+def encode_corpus(cache: Path, corpus: Path, output: Path) -> None:
+    from parse_cache import cached_views
+
+    from attribution.brat import gold_attributions
+    from attribution.extract import rule_drafts
+    from attribution.learned.encoding import word_fields
+    from attribution.learned.labels import word_labels
+    from attribution.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    names, rows, labels = [], [], []
+    for name, text, view in cached_views(cache, corpus):
+        names.append(name)
+        rows.append(word_fields(view, rule_drafts(view, lexicon), lexicon))
+        labels.append([LABELS.index(x) for x in word_labels(view, gold_attributions(corpus / "attributions", name, text))])
+    vocabularies = build_vocabularies(rows)
+    arrays = {f"x{k}": np.asarray(encode(r, vocabularies), dtype=np.int32) for k, r in enumerate(rows)}
+    arrays.update({f"y{k}": np.asarray(y, dtype=np.int8) for k, y in enumerate(labels)})
+    output.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(output, names=np.asarray(names), vocabularies=np.asarray(json.dumps(vocabularies)), **arrays)
+    print(f"{len(names)} documents, {sum(len(y) for y in labels)} words -> {output}", file=sys.stderr)
+
+
+def batches(docs: list[int], xs: list[torch.Tensor], size: int, shuffle: bool) -> list[list[int]]:
+    order = sorted(docs, key=lambda k: len(xs[k]))
+    groups = [order[i:i + size] for i in range(0, len(order), size)]
+    if shuffle:
+        random.shuffle(groups)
+    return groups
+
+
+def pad(group: list[int], xs: list[torch.Tensor], ys: list[torch.Tensor], device: str):
+    lengths = torch.tensor([len(xs[k]) for k in group])
+    x = torch.nn.utils.rnn.pad_sequence([xs[k] for k in group], batch_first=True).to(device)
+    y = torch.nn.utils.rnn.pad_sequence([ys[k] for k in group], batch_first=True, padding_value=-100).to(device)
+    return x, y, lengths
+
+
+def spans(labels: list[int]) -> set[tuple[int, int, int]]:
+    out, start, role = set(), None, None
+    for k, label in enumerate([*labels, 0]):
+        name = LABELS[label]
+        if start is not None and not (name.startswith("I-") and name[2:] == role):
+            out.add((start, k, LABELS.index("B-" + role)))
+            start = None
+        if name != "O" and start is None:
+            start, role = k, name[2:]
+    return out
+
+
+def held_out_f1(model: SpanTagger, xs, ys, device: str) -> float:
+    model.eval()
+    found = right = gold = 0
+    with torch.no_grad():
+        for group in batches(list(range(len(xs))), xs, 64, False):
+            x, _, lengths = pad(group, xs, ys, device)
+            predicted = model(x, lengths).argmax(-1).cpu()
+            for row, k in enumerate(group):
+                p, g = spans(predicted[row, :len(xs[k])].tolist()), spans(ys[k].tolist())
+                found, right, gold = found + len(p), right + len(p & g), gold + len(g)
+    model.train()
+    return 2 * right / max(1, found + gold)
+
+
+def split(arrays, docs: list[int], first: int) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    """The documents' words as tagger windows (features, labels)."""
+    xs, ys = [], []
+    for k in docs:
+        x, y = arrays[f"x{k}"].astype(np.int64), arrays[f"y{k}"].astype(np.int64)
+        starts = np.flatnonzero(x[:, FIELDS.index("edge")] == first).tolist()
+        for a, b in windows(starts, len(x)):
+            xs.append(torch.from_numpy(x[a:b]))
+            ys.append(torch.from_numpy(y[a:b]))
+    return xs, ys
+
+
+def save(output: Path, model: SpanTagger, vocabularies: dict, state: dict, trained: dict) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"config": model.config, "vocabularies": vocabularies, "state": state, "trained": trained}, output)
+
+
+def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: int, layers: int,
+        lr: float) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+    arrays = np.load(data)
+    vocabularies = json.loads(str(arrays["vocabularies"]))
+    docs = list(range(len(arrays["names"])))
+    random.Random(0).shuffle(docs)
+    first = vocabularies["edge"].index("first")
+    held, train = split(arrays, docs[: len(docs) // 10], first), split(arrays, docs[len(docs) // 10:], first)
+    model = SpanTagger({name: len(v) for name, v in vocabularies.items()}, hidden, layers).to(device)
+    optimiser = torch.optim.Adam(model.parameters(), lr=lr)
+    dropped = [(FIELDS.index(f), p) for f, p in WORD_DROPOUT.items()]
+    best, started = -1.0, time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        total = 0.0
+        for group in batches(list(range(len(train[0]))), train[0], 32, True):
+            x, y, lengths = pad(group, *train, device)
+            for column, p in dropped:
+                x[:, :, column] = x[:, :, column].masked_fill(
+                    (torch.rand(x.shape[:2], device=device) < p) & (x[:, :, column] > 0), 1)
+            loss = torch.nn.functional.cross_entropy(model(x, lengths).transpose(1, 2), y, ignore_index=-100)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            optimiser.step()
+            total += loss.item()
+        score = held_out_f1(model, *held, device)
+        if score > best:
+            best = score
+            state = {k: v.detach().to("cpu", torch.float16) for k, v in model.state_dict().items()}
+            save(output, model, vocabularies, state, {"held_out_span_f1": round(100 * best, 2), "epoch": epoch,
+                                                      "seed": seed, "lr": lr})
+        print(f"epoch {epoch} loss {total:.1f} held-out span F1 {100 * score:.1f} "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    print(f"best held-out span F1 {100 * best:.1f} -> {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="step", required=True)
+    enc = sub.add_parser("encode")
+    enc.add_argument("cache", type=Path)
+    enc.add_argument("corpus", type=Path)
+    enc.add_argument("output", type=Path)
+    train = sub.add_parser("fit")
+    train.add_argument("data", type=Path)
+    train.add_argument("output", type=Path)
+    train.add_argument("--device", default="cpu")
+    train.add_argument("--seed", type=int, default=1)
+    train.add_argument("--epochs", type=int, default=40)
+    train.add_argument("--hidden", type=int, default=256)
+    train.add_argument("--layers", type=int, default=2)
+    train.add_argument("--lr", type=float, default=2e-3)
+    args = parser.parse_args()
+    if args.step == "encode":
+        encode_corpus(args.cache, args.corpus, args.output)
+    else:
+        fit(args.data, args.output, args.device, args.seed, args.epochs, args.hidden, args.layers, args.lr)
+
+
+if __name__ == "__main__":
+    main()
