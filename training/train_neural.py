@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from attribution.learned.encoding import FIELDS, build_vocabularies, encode, windows
+from attribution.learned.encoding import FIELDS, build_vocabularies, encode, field_lookups, windows
+from attribution.learned.labels import spans_of
 from attribution.learned.network import LABELS, SpanTagger
 
 WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
@@ -42,7 +43,8 @@ def encode_corpus(cache: Path, corpus: Path, output: Path) -> None:
         rows.append(word_fields(view, rule_drafts(view, lexicon), lexicon))
         labels.append([LABELS.index(x) for x in word_labels(view, gold_attributions(corpus / "attributions", name, text))])
     vocabularies = build_vocabularies(rows)
-    arrays = {f"x{k}": np.asarray(encode(r, vocabularies), dtype=np.int32) for k, r in enumerate(rows)}
+    lookups = field_lookups(vocabularies)
+    arrays = {f"x{k}": np.asarray(encode(r, lookups), dtype=np.int32) for k, r in enumerate(rows)}
     arrays.update({f"y{k}": np.asarray(y, dtype=np.int8) for k, y in enumerate(labels)})
     output.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(output, names=np.asarray(names), vocabularies=np.asarray(json.dumps(vocabularies)), **arrays)
@@ -64,16 +66,8 @@ def pad(group: list[int], xs: list[torch.Tensor], ys: list[torch.Tensor], device
     return x, y, lengths
 
 
-def spans(labels: list[int]) -> set[tuple[int, int, int]]:
-    out, start, role = set(), None, None
-    for k, label in enumerate([*labels, 0]):
-        name = LABELS[label]
-        if start is not None and not (name.startswith("I-") and name[2:] == role):
-            out.add((start, k, LABELS.index("B-" + role)))
-            start = None
-        if name != "O" and start is None:
-            start, role = k, name[2:]
-    return out
+def spans(labels: list[int]) -> set[tuple[str, int, int]]:
+    return set(spans_of([LABELS[k] for k in labels], range(len(labels))))
 
 
 def held_out_f1(model: SpanTagger, xs, ys, device: str) -> float:

@@ -123,8 +123,12 @@ def windows(sentence_starts: list[int], length: int, size: int = 160) -> list[tu
     return out
 
 
-def encode(rows: list[tuple[str, ...]], vocabularies: dict[str, list[str]]) -> list[list[int]]:
-    """Rows of feature values as rows of vocabulary indices (FIELDS order)."""
+def field_lookups(vocabularies: dict[str, list[str]]) -> tuple[dict[str, int], ...]:
+    """Value -> index per field (FIELDS order), built once per model."""
     index = {name: {v: i for i, v in enumerate(values)} for name, values in vocabularies.items()}
-    lookups = [index[SHARED.get(f, f)] for f in FIELDS]
+    return tuple(index[SHARED.get(f, f)] for f in FIELDS)
+
+
+def encode(rows: list[tuple[str, ...]], lookups: tuple[dict[str, int], ...]) -> list[list[int]]:
+    """Rows of feature values as rows of vocabulary indices; unseen values become UNKNOWN."""
     return [[lookup.get(value, 1) for lookup, value in zip(lookups, row)] for row in rows]

@@ -13,7 +13,7 @@ SIZES = {"word": 100, "lemma": 64, "suffix": 24, "shape": 6, "upos": 16, "deprel
 
 
 class SpanTagger(nn.Module):
-    """Per-word label scores for a batch of documents given as (batch, words, FIELDS) index tensors."""
+    """Per-word label scores for a batch of windows given as (batch, words, FIELDS) index tensors."""
 
     def __init__(self, vocab_sizes: dict[str, int], hidden: int = 192, layers: int = 2, dropout: float = 0.33):
         super().__init__()

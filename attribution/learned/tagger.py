@@ -14,7 +14,7 @@ from ..errors import UsageError, message
 from ..extract.draft import Draft
 from ..extract.view import DocView
 from ..lexicon import Lexicon
-from .encoding import FIELDS, SHARED, windows, word_fields
+from .encoding import encode, field_lookups, windows, word_fields
 from .network import LABELS, SpanTagger
 
 MODEL = "data/tagger.pt"
@@ -40,8 +40,7 @@ def load_tagger(path: str | None = None) -> Tagger | None:
     network = SpanTagger(**saved["config"])
     network.load_state_dict({k: v.float() for k, v in saved["state"].items()})
     network.eval()
-    index = {name: {v: i for i, v in enumerate(values)} for name, values in saved["vocabularies"].items()}
-    return Tagger(network, tuple(index[SHARED.get(f, f)] for f in FIELDS), saved.get("trained", {}))
+    return Tagger(network, field_lookups(saved["vocabularies"]), saved.get("trained", {}))
 
 
 def tag(view: DocView, tagger: Tagger, drafts: Iterable[Draft], lexicon: Lexicon) -> tuple[list[str], list[float]]:
@@ -49,8 +48,7 @@ def tag(view: DocView, tagger: Tagger, drafts: Iterable[Draft], lexicon: Lexicon
     which the network reads as features."""
     if not view.words:
         return [], []
-    rows = [[lookup.get(value, 1) for lookup, value in zip(tagger.lookups, row)]
-            for row in word_fields(view, drafts, lexicon)]
+    rows = encode(word_fields(view, drafts, lexicon), tagger.lookups)
     parts = windows([start for start, _ in view.sentence_ranges], len(rows))
     features = torch.nn.utils.rnn.pad_sequence([torch.tensor(rows[a:b]) for a, b in parts], batch_first=True)
     with torch.inference_mode():
