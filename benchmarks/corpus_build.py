@@ -179,7 +179,7 @@ def stage_split(texts: Path, out: Path) -> dict[str, float]:
 
     annotator.Annotator._parse = timed("parse", annotator.Annotator._parse)
     for processor in (AttributionProcessor, QuotationProcessor):
-        processor.process = timed("processors", processor.process)
+        processor.bulk_process = timed("processors", processor.bulk_process)
     annotator.to_document = timed("conversion", annotator.to_document)
     work.write_outputs = timed("writing and validation", work.write_outputs)
     build_corpus([str(texts)], out, workers=1)  # models loaded, caches filled

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
@@ -18,7 +18,7 @@ from .view import DocView
 if TYPE_CHECKING:
     from ..learned.tagger import Tagger
 
-__all__ = ["extract_claims", "DocView", "METHODS"]
+__all__ = ["extract_claims", "extract_batch", "DocView", "METHODS"]
 
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
 TRIM_CHARS = " \t\r\n\f\v,;:—–-"  # ")" only when unbalanced, see subtract
@@ -46,22 +46,39 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
     mark; closest to PolNeAR's conventions. ``rules``: the transparent rules alone, which is also what runs when
     no tagger is installed.
     """
+    return extract_batch([view], lexicon, method, tagger)[0]
+
+
+def extract_batch(views: Sequence[DocView], lexicon: Lexicon | None = None, method: str = "hybrid",
+                  tagger: Tagger | None = None) -> list[tuple[Claim, ...]]:
+    """:func:`extract_claims` of several documents, with one tagger pass over all of them (the network reads many
+    sentences at once several times faster than a few, docs/performance.md)."""
     lexicon = lexicon or load_lexicon()
+    rules = [rule_drafts(view, lexicon) for view in views]
     if method == "rules" or tagger is None:
-        drafts = rule_drafts(view, lexicon)
+        drafts = rules
     else:
         from ..learned.decode import decode
         from ..learned.tagger import tag
 
-        rules = rule_drafts(view, lexicon)
-        tagged = decode(view, *tag(view, tagger, rules, lexicon))
-        learned = [d for d in (complete(d, rules) for d in tagged) if d.content]
-        if method == "hybrid":
-            taken = {i for d in rules for i in d.cue}
-            drafts = rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
-        else:
-            taken = {i for d in learned for i in d.cue}
-            drafts = learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+        tagged = tag(views, tagger, rules, lexicon)
+        drafts = [combine(method, found, [complete(d, found) for d in decode(view, *labels)])
+                  for view, found, labels in zip(views, rules, tagged)]
+    return [claims_of(view, found, lexicon) for view, found in zip(views, drafts)]
+
+
+def combine(method: str, rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
+    """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
+    learned = [d for d in tagged if d.content]
+    if method == "hybrid":
+        taken = {i for d in rules for i in d.cue}
+        return rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+    taken = {i for d in learned for i in d.cue}
+    return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+
+
+def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:
+    """The claims left once markup, quoted speech and reported states of mind are set aside and overlaps pruned."""
     markup = markup_spans(view.text)
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from stanza.pipeline.processor import Processor
 
 from ..errors import UsageError, message
-from ..extract import METHODS, DocView, extract_claims
+from ..extract import METHODS, DocView, extract_batch
 from ..labels import label_claims
 from ..learned.tagger import load_tagger
 from ..lexicon import load_lexicon
@@ -34,17 +34,28 @@ class AttributionProcessor(Processor):
         self.tagger = load_tagger(config.get("tagger")) if self.method != "rules" else None
 
     def process(self, doc):  # noqa: ANN001 - stanza Document
-        quotes = doc.quotations if doc.quotations is not None else find_quotes(doc.text)
-        claims, entities, links = [], [], []
-        for first, view in DocView.from_stanza(doc, quotes).blocks(BLOCK_SENTENCES):
-            found = label_claims(view, extract_claims(view, load_lexicon(), self.method, self.tagger))
-            renumbered = renumber(*found, first_sentence=first, claims_before=len(claims),
-                                  entities_before=len(entities))
-            claims += renumbered[0]
+        return self.bulk_process([doc])[0]
+
+    def bulk_process(self, docs):  # noqa: ANN001, ANN201 - stanza Documents
+        """All blocks of all documents go through extraction together, so that the tagger batches them."""
+        blocks = [(n, first, view) for n, doc in enumerate(docs)
+                  for first, view in DocView.from_stanza(doc, quotes_of(doc)).blocks(BLOCK_SENTENCES)]
+        found = extract_batch([view for _, _, view in blocks], load_lexicon(), self.method, self.tagger)
+        parts: list[tuple[list, list, list]] = [([], [], []) for _ in docs]
+        for (n, first, view), claims in zip(blocks, found):
+            claims_so_far, entities, links = parts[n]
+            renumbered = renumber(*label_claims(view, claims), first_sentence=first,
+                                  claims_before=len(claims_so_far), entities_before=len(entities))
+            claims_so_far += renumbered[0]
             entities += renumbered[1]
             links += renumbered[2]
-        doc.claims, doc.entities, doc.claim_links = tuple(claims), tuple(entities), tuple(links)
-        return doc
+        for doc, (claims, entities, links) in zip(docs, parts):
+            doc.claims, doc.entities, doc.claim_links = tuple(claims), tuple(entities), tuple(links)
+        return docs
+
+
+def quotes_of(doc):  # noqa: ANN001, ANN201 - stanza Document
+    return doc.quotations if doc.quotations is not None else find_quotes(doc.text)
 
 
 def renumber(claims, entities, links, *, first_sentence: int, claims_before: int,  # noqa: ANN001
