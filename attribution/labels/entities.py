@@ -18,6 +18,10 @@ __all__ = ["Resolved", "resolve_entities"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+WRITER_PRONOUNS = {"i", "me", "my"}  # singular: an unquoted "we" is as often a group the writer speaks for
+WRITER = "the writer"  # the name of an unsigned writer's entity
+OWN_WORDS_CUES = {":"}  # cues whose content is the speaker's own words even without quotation marks
+MAX_SIGNATURE_WORDS = 5
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
@@ -336,6 +340,20 @@ def relative_cluster(view: DocView, w, at: list[tuple[int, Cluster]], clusters: 
     return keyed_cluster(clusters, head_type(view, phrase, antecedent, lex), strip_determiner(text_of(view, phrase)))
 
 
+def signed_writer(view: DocView, w, at: list[tuple[int, Cluster]]) -> Cluster | None:  # noqa: ANN001 - a Word
+    """The writer of a signed letter or comment: the person named alone in the first paragraph after ``w``
+    ("… I hope in 2017 America says …" ¶ "Chris Smith.")."""
+    for start, end in view.paragraphs:
+        words = [k for k in view.words_between(start, end) if view.words[k].upos != "PUNCT"]
+        if start <= w.start or not words or len(words) > MAX_SIGNATURE_WORDS:
+            continue
+        person = next((c for s, c in at if s == view.words[words[0]].start and c.type is SourceType.PERSON), None)
+        if person is not None and any(m.start == view.words[words[0]].start and m.end >= view.words[words[-1]].end
+                                      for m in person.mentions):
+            return person
+    return None
+
+
 def sentence_at(view: DocView, char: int) -> int:
     words = view.words_overlapping(char, char + 1) or [0]
     return view.words[words[0]].sent
@@ -360,6 +378,12 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
             s.start <= quote.start < s.end for s in c.content)), None)
         if outer is not None:
             return entity_of[outer.id]
+        spoken = next((c for c in claims if c.id in entity_of and c.cue_lemma in OWN_WORDS_CUES and any(
+            s.start <= w.start < s.end for s in c.content)), None)  # "PENCE: I think …"
+        if spoken is not None:
+            return entity_of[spoken.id]
+        if quote is None and lower in WRITER_PRONOUNS:  # the article's own "I": its writer
+            return signed_writer(view, w, at) or keyed_cluster(clusters, SourceType.PERSON, WRITER)
     found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else None
     if found is not None:
         return found

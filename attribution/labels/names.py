@@ -38,7 +38,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
                      or view.words[r[0]].lower in lex.types.get("title", {})
                      or view.words[r[0]].lemma.lower() in lex.types.get("title", {})  # "Senators"
-                     or lex.places.get(view.words[r[0]].text, ("",))[0] == "demonym"
+                     or is_demonym(view, r[0], lex)
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
@@ -46,10 +46,15 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym" \
-                and lex.places.get(view.words[r[-1]].text, ("",))[0] != "demonym" \
-                and not common_word_first(view, r, lex, lowercase):  # "African-American", "Officials said"
+                and not is_demonym(view, r[-1], lex) \
+                and not common_word_first(view, r, lex, lowercase):  # "African-Americans", "Officials said"
             out.append(headline_part(view, r))
     return out
+
+
+def is_demonym(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """"Korean", and "Russians" by its lemma: peoples, not names."""
+    return any(lex.places.get(form, ("",))[0] == "demonym" for form in (view.words[i].text, view.words[i].lemma))
 
 
 def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowercase: set[str]) -> bool:
