@@ -344,12 +344,15 @@ def signed_writer(view: DocView, w, at: list[tuple[int, Cluster]]) -> Cluster | 
     """The writer of a signed letter or comment: the person named alone in the first paragraph after ``w``
     ("… I hope in 2017 America says …" ¶ "Chris Smith.")."""
     for start, end in view.paragraphs:
-        words = [k for k in view.words_between(start, end) if view.words[k].upos != "PUNCT"]
-        if start <= w.start or not words or len(words) > MAX_SIGNATURE_WORDS:
+        if start <= w.start:
             continue
-        person = next((c for s, c in at if s == view.words[words[0]].start and c.type is SourceType.PERSON), None)
-        if person is not None and any(m.start == view.words[words[0]].start and m.end >= view.words[words[-1]].end
-                                      for m in person.mentions):
+        words = [k for k in view.words_between(start, end) if view.words[k].upos != "PUNCT"]
+        if not words or len(words) > MAX_SIGNATURE_WORDS:
+            continue
+        first, last = view.words[words[0]].start, view.words[words[-1]].end
+        person = cluster_at(at, first)
+        if person is not None and person.type is SourceType.PERSON and any(
+                m.start == first and m.end >= last for m in person.mentions):
             return person
     return None
 
