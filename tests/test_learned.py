@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from attribution import Annotator, ClaimKind, UsageError
+from attribution import Annotator, ClaimKind, Stance, UsageError
 from attribution.evaluation import Attribution
 from attribution.extract.view import DocView, Word
 from attribution.learned.labels import spans_of, word_labels
@@ -77,9 +77,20 @@ def test_best_path_is_the_argmax_when_that_is_valid():
     assert [LABELS[k] for k in best_path(np.log(probabilities))] == ["B-Source", "I-Source", "O"]
 
 
-def test_learned_method_keeps_the_rules_evidential_remarks():
-    claims = Annotator(method="learned").annotate("The reports could not be independently verified.").claims
+@pytest.fixture(scope="module")
+def learned() -> Annotator:
+    return Annotator(method="learned")
+
+
+def test_learned_method_keeps_the_rules_evidential_remarks(learned):
+    claims = learned.annotate("The reports could not be independently verified.").claims
     assert [(c.kind, c.cue_text) for c in claims] == [(ClaimKind.EVIDENTIAL, "could not be independently verified")]
+
+
+def test_a_criminal_charge_found_by_the_tagger_is_an_accusation(learned):
+    text = "Federal prosecutors in April charged two Vermont developers with defrauding investors from 74 countries."
+    claim = next(c for c in learned.annotate(text).claims if c.cue_text == "charged")
+    assert claim.stance is Stance.ACCUSE
 
 
 def test_missing_tagger_file_is_a_usage_error(tmp_path):
