@@ -133,6 +133,11 @@ def test_title_case_headline_does_not_swallow_verbs_into_a_name(annotator):
     assert speaker_of(doc, "said").name in ("Donald Trump", "Trump")  # not "Lawmakers Rip Donald Trump"
 
 
+def test_unnamed_people_are_anonymous_whatever_they_serve(annotator):
+    doc = annotator.annotate("Federal prosecutors said the two developers had looted the fund.")
+    assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
+
+
 def test_sentence_initial_common_noun_is_no_name(annotator):
     doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
