@@ -91,7 +91,7 @@ class Annotator:
 
 @lru_cache(maxsize=None)
 def provenance(models: ModelSource, method: str) -> str:
-    """Which models made the claims, without machine-specific paths."""
+    """Which models and lexicons made the claims, without machine-specific paths."""
     import hashlib
     from importlib import resources
 
@@ -99,10 +99,23 @@ def provenance(models: ModelSource, method: str) -> str:
 
     from .learned.tagger import MODEL
 
+    data = resources.files("attribution").joinpath("data")
     tagger = resources.files("attribution").joinpath(MODEL)
     tagger_id = hashlib.sha256(tagger.read_bytes()).hexdigest()[:12] if tagger.is_file() else "none"
     learned = f", tagger@{tagger_id}" if method != "rules" else ""
-    return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}"
+    return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}, " \
+           f"lexicons@{tables_id(data)}"
+
+
+def tables_id(folder) -> str:  # noqa: ANN001 - a Path or an importlib Traversable
+    """A short hash of the folder's .tsv tables: an edited lexicon changes labels, so a resumed corpus build must
+    not take the documents it annotated before as done."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for table in sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name):
+        digest.update(table.name.encode() + b"\0" + table.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Document in and out

@@ -210,7 +210,7 @@ class AnnotatedDocument:
     word_count: int
     warnings: tuple[str, ...] = field(default=())
     tokens: tuple[Token, ...] = field(default=())
-    models: str = ""  # what produced the claims, e.g. "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@9c1e…"
+    models: str = ""  # what made the claims: "stanza 1.15.0 en@3fa2…; attribution hybrid, tagger@…, lexicons@…"
     source_header: str = ""  # a TEI input's original <teiHeader>, kept in the TEI output
     entities: tuple[Entity, ...] = field(default=())
     links: tuple[ClaimLink, ...] = field(default=())

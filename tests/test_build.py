@@ -131,3 +131,16 @@ def test_a_repeated_id_fails_and_the_first_document_is_built(annotator, tmp_path
     assert (report.done, report.failed) == (2, 1)
     assert read_manifest(out)["a"]["path"].endswith("dup.jsonl:1")
     assert read_tei(out / "docs" / "a.xml").text == texts[0]
+
+
+def test_an_edited_lexicon_changes_the_configuration(tmp_path):
+    from attribution.annotator import tables_id
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "stance.tsv").write_text("key\tstance\nsay\tassert\n", encoding="utf-8")
+    (second / "notes.txt").write_text("not a table", encoding="utf-8")
+    assert tables_id(first) == tables_id(second)
+    (second / "stance.tsv").write_text("key\tstance\nsay\tclaim\n", encoding="utf-8")
+    assert tables_id(first) != tables_id(second)
