@@ -13,6 +13,7 @@ from pathlib import Path
 from attribution import Annotator
 from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, add_scores, score_document
+from attribution.extract import METHODS
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
@@ -20,7 +21,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=DEFAULT)
-    parser.add_argument("--method", default="hybrid", choices=("hybrid", "learned", "rules"))
+    parser.add_argument("--method", default=METHODS[0], choices=METHODS)
     args = parser.parse_args()
     paths = sorted((args.polnear / "text").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]

@@ -17,11 +17,12 @@ from goldfile import load_gold  # noqa: E402
 
 from attribution import Annotator  # noqa: E402
 from attribution.evaluation import Attribution, add_scores, score_document  # noqa: E402
+from attribution.extract import METHODS  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--method", default="hybrid", choices=("hybrid", "learned", "rules"))
+    parser.add_argument("--method", default=METHODS[0], choices=METHODS)
     args = parser.parse_args()
     annotator = Annotator(method=args.method)
     total: dict = {}
