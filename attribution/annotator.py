@@ -5,13 +5,14 @@ import logging
 from dataclasses import replace
 from functools import lru_cache
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from threading import Lock
 
 from . import processors
 from .errors import InputError, message
 from .model import AnnotatedDocument, Claim, Span, Token
+from .quotes import apostrophe_marks
 from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
 
 __all__ = ["Annotator"]
@@ -173,17 +174,35 @@ def renumber(groups: list[list[dict]]) -> list[dict]:
 
 
 def for_stanza(text: str) -> str:
-    """The text with CR and CRLF line ends as LF, same length, so that every offset stays valid.
+    """The text as Stanza and the processors read it, same length, so that offsets need little mapping back.
 
-    Stanza's tokenizer only knows LF paragraph breaks; a CRLF becomes " \n" and a lone CR "\n".
+    Stanza's tokenizer only knows LF paragraph breaks: a CRLF becomes " \\n" and a lone CR "\\n". It glues a
+    pair of apostrophes used as a quotation mark to the word beside it (''taking, look''): an opening pair
+    becomes ' "' and a closing one '" ', a straight mark the rules and the tagger know; :func:`to_original`
+    widens it back.
     """
-    return text.replace("\r\n", " \n").replace("\r", "\n")
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for i, opening in apostrophe_marks(text):
+        chars[i:i + 2] = [" ", '"'] if opening else ['"', " "]
+    return "".join(chars)
 
 
-def rebase(claim: Claim, text: str) -> Claim:
-    """The claim with its span texts taken from the original ``text`` (offsets are unchanged)."""
+def to_original(text: str) -> Callable[[int, int], tuple[int, int]]:
+    """Offsets in ``for_stanza(text)`` mapped onto ``text``: a mark narrowed to one character covers both of
+    its apostrophes again."""
+    marks = apostrophe_marks(text) if "''" in text else []
+    starts = {i + 1: i for i, opening in marks if opening}
+    ends = {i + 1: i + 2 for i, opening in marks if not opening}
+    return lambda start, end: (starts.get(start, start), ends.get(end, end))
+
+
+def rebase(claim: Claim, text: str, offsets: Callable[[int, int], tuple[int, int]]) -> Claim:
+    """The claim with its spans mapped onto the original text."""
     def span(s: Span) -> Span:
-        return Span.of(text, s.start, s.end)
+        return Span.of(text, *offsets(s.start, s.end))
     return replace(claim, cue=tuple(map(span, claim.cue)), content=tuple(map(span, claim.content)),
                    source=span(claim.source) if claim.source else None,
                    basis=replace(claim.basis, spans=tuple(map(span, claim.basis.spans))))
@@ -199,23 +218,29 @@ def check_text(text: object, doc_id: str) -> None:
 
 
 def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document
-    sentences = tuple(Span.of(text, s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
+    offsets = to_original(text)
+    sentences = tuple(Span.of(text, *offsets(s.tokens[0].start_char, s.tokens[-1].end_char))
+                      for s in doc.sentences if s.tokens)
     words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
     claims, entities, links = tuple(doc.claims or ()), tuple(doc.entities or ()), tuple(doc.claim_links or ())
     if doc.text != text:
-        links = tuple(replace(k, basis=tuple(Span.of(text, b.start, b.end) for b in k.basis)) for k in links)
-        claims = tuple(rebase(c, text) for c in claims)
-        entities = tuple(replace(e, mentions=tuple(Span.of(text, m.start, m.end) for m in e.mentions))
+        links = tuple(replace(k, basis=tuple(Span.of(text, *offsets(b.start, b.end)) for b in k.basis))
+                      for k in links)
+        claims = tuple(rebase(c, text, offsets) for c in claims)
+        entities = tuple(replace(e, mentions=tuple(Span.of(text, *offsets(m.start, m.end)) for m in e.mentions))
                          for e in entities)
-    return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc)),
+    return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc, text, offsets)),
                              entities=entities, links=links)
 
 
-def tokens_of(doc) -> Iterator[Token]:  # noqa: ANN001 - stanza Document
+def tokens_of(doc, text: str, offsets: Callable[[int, int], tuple[int, int]]) -> Iterator[Token]:  # noqa: ANN001
+    """Tokens with offsets into the original ``text``; a widened quotation mark keeps its two apostrophes."""
     for s_idx, sentence in enumerate(doc.sentences):
         for token in sentence.tokens:
             for word in token.words:
                 start = word.start_char if word.start_char is not None else token.start_char
                 end = word.end_char if word.end_char is not None else token.end_char
-                yield Token(s_idx, word.id, word.text, word.lemma or word.text, word.upos or "X", word.xpos or "_",
+                start, end, narrow = *offsets(start, end), (start, end)
+                form = word.text if (start, end) == narrow else text[start:end]
+                yield Token(s_idx, word.id, form, word.lemma or word.text, word.upos or "X", word.xpos or "_",
                             word.feats or "_", word.head or 0, word.deprel or "dep", start, end)

@@ -1,4 +1,5 @@
-"""Offsets slice the original text exactly: curly quotes, non-ASCII, CRLF and CR line endings, batches."""
+"""Offsets slice the original text exactly: curly quotes, quotation marks made of two apostrophes, non-ASCII,
+CRLF and CR line endings, batches."""
 from __future__ import annotations
 
 from conftest import SEEDS, SHARED
@@ -30,6 +31,20 @@ def test_windows_and_old_mac_line_endings(annotator):
         assert_exact(doc)
         assert [(c.cue_text, c.content_text.replace(newline, "\n")) for c in doc.claims][:10] == \
             [(c.cue_text, c.content_text) for c in plain.claims][:10]
+
+
+def test_two_apostrophes_quote_like_a_straight_mark(annotator):
+    """''This,'' he said (New York Times archive text) reads as "This," he said, with offsets over both
+    apostrophes; the tokenizer alone glues the marks to words (''taking, look'')."""
+    text = ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ''It's anti-reform.''\n"
+            "Mr. Burman said the plan was ''taking the wrong path.''")
+    straight = annotator.annotate(text.replace("''", '"'))
+    doc = annotator.annotate(text)
+    assert_exact(doc)
+    assert [t.form for t in doc.tokens if "''" in t.form] == ["''"] * 6
+    assert [(c.kind, c.cue_text, c.content_text.replace("''", '"')) for c in doc.claims] == \
+        [(c.kind, c.cue_text, c.content_text) for c in straight.claims]
+    assert doc.claims[0].content[0].text == "''This isn't tax reform,''"
 
 
 def test_batch_equals_one_by_one(annotator):

@@ -28,12 +28,13 @@ def cache_files(output: Path) -> list[Path]:
 
 
 def cached_views(cache: Path, corpus: Path) -> Iterator[tuple[str, str, DocView]]:
-    """(name, text, parsed view) of every cached document, in name order."""
+    """(name, text, parsed view) of every cached document, in name order. The view reads the text as the
+    processors do (:func:`attribution.annotator.for_stanza`); map its offsets back with ``to_original``."""
     lines = sorted(line for f in cache_files(cache) for line in f.read_text(encoding="utf-8").splitlines())
     for line in lines:
         record = json.loads(line)
         text = (corpus / "text" / f"{record['id']}.txt").read_text(encoding="utf-8")
-        yield record["id"], text, view_from_cache(text, record["words"])
+        yield record["id"], text, view_from_cache(for_stanza(text), record["words"])
 
 
 def view_from_cache(text: str, rows: list) -> DocView:
@@ -47,8 +48,6 @@ def view_from_cache(text: str, rows: list) -> DocView:
 
 
 def main(corpus: Path, output: Path, shard: str = "0/1", batch: int = 8) -> None:
-    from stanza.models.common.doc import Document
-
     annotator = Annotator()
     paths = sorted((corpus / "text").glob("*.txt"))
     done = {json.loads(line)["id"] for f in cache_files(output) for line in f.read_text(encoding="utf-8").splitlines()}
@@ -62,9 +61,9 @@ def main(corpus: Path, output: Path, shard: str = "0/1", batch: int = 8) -> None
         for i in range(0, len(todo), batch):
             chunk = todo[i:i + batch]
             texts = [p.read_text(encoding="utf-8") for p in chunk]
-            docs = annotator._pipeline.bulk_process([Document([], text=for_stanza(t)) for t in texts])
+            docs = [doc for doc, _ in annotator._parse(texts)]  # as annotate parses: same text preparation
             for path, text, doc in zip(chunk, texts, docs):
-                view = DocView.from_stanza(doc, find_quotes(text))
+                view = DocView.from_stanza(doc, find_quotes(doc.text))
                 words = [[w.sent, w.text, w.lemma, w.upos, w.feats, w.head, w.deprel, w.start, w.end]
                          for w in view.words]
                 out.write(json.dumps({"id": path.stem, "words": words}, ensure_ascii=False) + "\n")

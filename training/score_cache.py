@@ -12,6 +12,7 @@ from pathlib import Path
 
 from parse_cache import cached_views
 
+from attribution.annotator import rebase, to_original
 from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, Report
 from attribution.extract import METHODS, extract_claims
@@ -33,7 +34,8 @@ def main() -> None:
         elapsed += time.perf_counter() - started
         words += sum(1 for w in view.words if w.upos != "PUNCT")
         gold = gold_attributions(args.corpus / "attributions", name, text)
-        report.add(text, gold, [Attribution.of(c) for c in claims])
+        offsets = to_original(text)
+        report.add(text, gold, [Attribution.of(rebase(c, text, offsets)) for c in claims])
     print(report.to_markdown())
     print(f"\nattribution step alone: {elapsed:.1f} s for {words} words ({words / elapsed:.0f} words/s)")
 
