@@ -113,9 +113,10 @@ def kind_of(a: Attribution) -> str:
     if cue.startswith(("according", "in ")) or not any(ch.isalpha() for ch in cue) or \
             " " not in cue and cue.endswith("ly"):
         return "other"
-    if a.content and all(s.text[0] in QUOTES and s.text[-1] in QUOTES for s in a.content):
+    content = [s.text.replace("''", '"') for s in a.content]  # two apostrophes: a typewriter double mark
+    if content and all(x[0] in QUOTES and x[-1] in QUOTES for x in content):
         return "direct"
-    if any(ch in QUOTES for s in a.content for ch in s.text):
+    if any(ch in QUOTES for x in content for ch in x):
         return "mixed"
     return "indirect"
 

@@ -74,6 +74,8 @@ def test_kind_of():
     quote = "“We will win,” he said."
     direct = Attribution((Span.of(quote, 15, 17),), (Span.of(quote, 18, 22),), (Span.of(quote, 0, 14),))
     assert kind_of(direct) == "direct"
+    typed = "''We will win,'' he said."
+    assert kind_of(Attribution((), (Span.of(typed, 20, 24),), (Span.of(typed, 0, 16),))) == "direct"
     according = Attribution((), (Span.of("According to X, y.", 0, 12),), (Span.of("According to X, y.", 16, 17),))
     assert kind_of(according) == "other"
     assert kind_of(GOLD) == "indirect"
