@@ -1,6 +1,7 @@
 """The library's entry point: one Stanza pipeline per process, any number of documents through it."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import replace
 from functools import lru_cache
@@ -93,7 +94,6 @@ class Annotator:
 @lru_cache(maxsize=None)
 def provenance(models: ModelSource, method: str) -> str:
     """Which models and lexicons made the claims, without machine-specific paths."""
-    import hashlib
     from importlib import resources
 
     import stanza
@@ -111,8 +111,6 @@ def provenance(models: ModelSource, method: str) -> str:
 def tables_id(folder) -> str:  # noqa: ANN001 - a Path or an importlib Traversable
     """A short hash of the folder's .tsv tables: an edited lexicon changes labels, so a resumed corpus build must
     not take the documents it annotated before as done."""
-    import hashlib
-
     digest = hashlib.sha256()
     for table in sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name):
         digest.update(table.name.encode() + b"\0" + table.read_bytes() + b"\0")
@@ -199,10 +197,8 @@ def to_original(text: str) -> Callable[[int, int], tuple[int, int]]:
     return lambda start, end: (starts.get(start, start), ends.get(end, end))
 
 
-def rebase(claim: Claim, text: str, offsets: Callable[[int, int], tuple[int, int]]) -> Claim:
-    """The claim with its spans mapped onto the original text."""
-    def span(s: Span) -> Span:
-        return Span.of(text, *offsets(s.start, s.end))
+def rebase(claim: Claim, span: Callable[[Span], Span]) -> Claim:
+    """The claim with every span mapped by ``span`` (onto the original text)."""
     return replace(claim, cue=tuple(map(span, claim.cue)), content=tuple(map(span, claim.content)),
                    source=span(claim.source) if claim.source else None,
                    basis=replace(claim.basis, spans=tuple(map(span, claim.basis.spans))))
@@ -219,16 +215,19 @@ def check_text(text: object, doc_id: str) -> None:
 
 def to_document(doc_id: str, text: str, doc) -> AnnotatedDocument:  # noqa: ANN001 - stanza Document
     offsets = to_original(text)
-    sentences = tuple(Span.of(text, *offsets(s.tokens[0].start_char, s.tokens[-1].end_char))
-                      for s in doc.sentences if s.tokens)
+
+    def original(start: int, end: int) -> Span:
+        return Span.of(text, *offsets(start, end))
+
+    def span(s: Span) -> Span:
+        return original(s.start, s.end)
+    sentences = tuple(original(s.tokens[0].start_char, s.tokens[-1].end_char) for s in doc.sentences if s.tokens)
     words = sum(1 for s in doc.sentences for w in s.words if w.upos != "PUNCT")
     claims, entities, links = tuple(doc.claims or ()), tuple(doc.entities or ()), tuple(doc.claim_links or ())
     if doc.text != text:
-        links = tuple(replace(k, basis=tuple(Span.of(text, *offsets(b.start, b.end)) for b in k.basis))
-                      for k in links)
-        claims = tuple(rebase(c, text, offsets) for c in claims)
-        entities = tuple(replace(e, mentions=tuple(Span.of(text, *offsets(m.start, m.end)) for m in e.mentions))
-                         for e in entities)
+        links = tuple(replace(k, basis=tuple(map(span, k.basis))) for k in links)
+        claims = tuple(rebase(c, span) for c in claims)
+        entities = tuple(replace(e, mentions=tuple(map(span, e.mentions))) for e in entities)
     return AnnotatedDocument(doc_id, text, sentences, claims, words, tokens=tuple(tokens_of(doc, text, offsets)),
                              entities=entities, links=links)
 

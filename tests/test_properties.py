@@ -93,7 +93,7 @@ def test_json_and_tei_round_trips_validate(annotator, text):
     assert validate_json(rendered) == []
     assert json_format.parse(rendered) == doc
     clean = ILLEGAL.sub("\ufffd", text)  # what XML can carry
-    expected = [rebase(c, clean, lambda start, end: (start, end)) for c in doc.claims]
+    expected = [rebase(c, lambda s: Span.of(clean, s.start, s.end)) for c in doc.claims]
     for inline in (False, True):
         xml = tei.render(doc, inline)
         assert validate_tei(xml) == []

@@ -15,6 +15,7 @@ from parse_cache import cached_views
 from attribution.annotator import rebase, to_original
 from attribution.brat import gold_attributions
 from attribution.evaluation import Attribution, Report
+from attribution.model import Span
 from attribution.extract import METHODS, extract_claims
 from attribution.learned.tagger import load_tagger
 
@@ -35,7 +36,8 @@ def main() -> None:
         words += sum(1 for w in view.words if w.upos != "PUNCT")
         gold = gold_attributions(args.corpus / "attributions", name, text)
         offsets = to_original(text)
-        report.add(text, gold, [Attribution.of(rebase(c, text, offsets)) for c in claims])
+        report.add(text, gold, [Attribution.of(rebase(c, lambda s: Span.of(text, *offsets(s.start, s.end))))
+                                for c in claims])
     print(report.to_markdown())
     print(f"\nattribution step alone: {elapsed:.1f} s for {words} words ({words / elapsed:.0f} words/s)")
 
