@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+import torch
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from attribution import Annotator, ClaimKind, Stance, UsageError
 from attribution.evaluation import Attribution
 from attribution.extract.view import DocView, Word
 from attribution.learned.labels import spans_of, word_labels
 from attribution.learned.encoding import windows
-from attribution.learned.network import LABELS
+from attribution.learned.network import LABELS, SIZES, SpanTagger
 from attribution.learned.tagger import best_path, load_tagger
 from attribution.model import Span
 
@@ -75,6 +77,21 @@ def test_best_path_is_the_argmax_when_that_is_valid():
     for k, label in enumerate(["B-Source", "I-Source", "O"]):
         probabilities[k, LABELS.index(label)] = 0.9
     assert [LABELS[k] for k in best_path(np.log(probabilities))] == ["B-Source", "I-Source", "O"]
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=8), st.integers(0, 2**31))
+def test_padded_bilstm_gives_the_packed_states(lengths, seed):
+    torch.manual_seed(seed)
+    network = SpanTagger({name: 5 for name in SIZES}, hidden=8, layers=2).eval()
+    lengths = torch.tensor(lengths)
+    x = torch.randn(len(lengths), int(lengths.max()), network.lstm.input_size)
+    packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+    expected = pad_packed_sequence(network.lstm(packed)[0], batch_first=True)[0]
+    with torch.inference_mode():
+        got = network.bilstm(x, lengths)
+    for row, length in enumerate(lengths.tolist()):
+        assert torch.allclose(got[row, :length], expected[row, :length], atol=1e-5)
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,29 @@ class SpanTagger(nn.Module):
 
     def forward(self, features: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         x = torch.cat([self.embeddings[SHARED.get(f, f)](features[:, :, k]) for k, f in enumerate(FIELDS)], dim=-1)
-        packed = nn.utils.rnn.pack_padded_sequence(self.dropout(x), lengths.cpu(), batch_first=True,
-                                                   enforce_sorted=False)
-        hidden, _ = self.lstm(packed)
-        hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=features.shape[1])
-        return self.out(self.dropout(hidden))
+        return self.out(self.dropout(self.bilstm(self.dropout(x), lengths.to(x.device))))
+
+    def bilstm(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """``self.lstm`` over a padded batch of windows, layer by layer and one direction at a time: the same
+        states as over a packed sequence, but through PyTorch's fused CPU kernel (oneDNN), about twice as fast."""
+        for layer in range(self.lstm.num_layers):
+            if layer:
+                x = nn.functional.dropout(x, self.lstm.dropout, self.training)
+            right_to_left = self.direction(reverse_each(x, lengths), layer, "_reverse")
+            x = torch.cat([self.direction(x, layer, ""), reverse_each(right_to_left, lengths)], dim=-1)
+        return x
+
+    def direction(self, x: torch.Tensor, layer: int, suffix: str) -> torch.Tensor:
+        """One direction of one layer; padding only ever follows a window's words, so no word's state reads it."""
+        params = [getattr(self.lstm, f"{name}_l{layer}{suffix}")
+                  for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+        start = x.new_zeros(1, x.shape[0], self.lstm.hidden_size)
+        return torch.lstm(x, (start, start), params, True, 1, 0.0, self.training, False, True)[0]
+
+
+def reverse_each(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """Each window's words in reverse order, its padding left where it is (the backward direction of a BiLSTM)."""
+    steps = torch.arange(x.shape[1], device=x.device).expand(x.shape[0], -1)
+    source = lengths[:, None] - 1 - steps
+    source = torch.where(source >= 0, source, steps)
+    return x.gather(1, source[:, :, None].expand_as(x))
