@@ -99,9 +99,10 @@ def readable(paths: list[str | InputError], errors: str, failed: list[str], debu
 def annotate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .annotator import Annotator
+    from .annotator import Annotator, freeze_loaded_pipeline
 
     annotator = Annotator(args.models, method=args.method, batch_size=args.batch_size)
+    freeze_loaded_pipeline()
     paths = list(expand_inputs(args.inputs))
     failed: list[str] = []
     out_dir = Path(args.output)

@@ -54,12 +54,13 @@ def set_threads(threads: int) -> None:
 
 
 def run_batch(job: Job, sources: list[Source]) -> list[Result]:
-    from ..annotator import Annotator
+    from ..annotator import Annotator, freeze_loaded_pipeline
 
     set_threads(job.threads)
     results = [Result(s.id, s.path, s.sha256, "failed", error=s.error) for s in sources if s.error]
     sources = [s for s in sources if not s.error]  # unreadable since the build was planned
     annotator = Annotator(job.models, method=job.method, batch_size=max(1, len(sources)))
+    freeze_loaded_pipeline()
     start = time.perf_counter()
     try:
         docs = list(annotator.annotate_many([s.text for s in sources], ids=[s.id for s in sources]))
