@@ -10,6 +10,8 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from attribution import Annotator, ClaimKind, Stance, UsageError
 from attribution.evaluation import Attribution
+from attribution.extract import combine
+from attribution.extract.draft import Draft
 from attribution.extract.view import DocView, Word
 from attribution.learned.labels import spans_of, word_labels
 from attribution.learned.encoding import windows
@@ -77,6 +79,22 @@ def test_best_path_is_the_argmax_when_that_is_valid():
     for k, label in enumerate(["B-Source", "I-Source", "O"]):
         probabilities[k, LABELS.index(label)] = 0.9
     assert [LABELS[k] for k in best_path(np.log(probabilities))] == ["B-Source", "I-Source", "O"]
+
+
+def test_hybrid_rule_claims_take_the_tagged_source_unless_it_cuts_a_coordination():
+    text = "Officials in Kyiv and Kharkiv said troops hold."
+    rows = [("Officials", "NOUN", 5, "nsubj", 0, 9), ("in", "ADP", 2, "case", 10, 12),
+            ("Kyiv", "PROPN", 0, "nmod", 13, 17), ("and", "CCONJ", 4, "cc", 18, 21),
+            ("Kharkiv", "PROPN", 2, "conj", 22, 29), ("said", "VERB", None, "root", 30, 34),
+            ("troops", "NOUN", 7, "nsubj", 35, 41), ("hold", "VERB", 5, "ccomp", 42, 46),
+            (".", "PUNCT", 5, "punct", 46, 47)]
+    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
+                   [(0, 9)], [])
+    rule = Draft(ClaimKind.INDIRECT, [5], "say", [0, 1, 2, 3, 4], [(35, 46)], 0.9)
+    tagged = Draft(ClaimKind.INDIRECT, [5], "say", [0], [(35, 46)], 0.8)
+    assert combine("hybrid", [rule], [tagged], view)[0].source == [0]
+    cut = Draft(ClaimKind.INDIRECT, [5], "say", [0, 1, 2], [(35, 46)], 0.8)
+    assert combine("hybrid", [rule], [cut], view)[0].source == [0, 1, 2, 3, 4]
 
 
 @settings(deadline=None, max_examples=25)

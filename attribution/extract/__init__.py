@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
@@ -39,8 +39,8 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
                    tagger: Tagger | None = None) -> tuple[Claim, ...]:
     """Claims of one parsed document.
 
-    ``hybrid`` (default): the rule claims, plus the tagger's confident claims (mean cue-label probability ≥
-    HYBRID_MIN) on cues the rules did not find. ``learned``: the neural span tagger (trained on PolNeAR, reading
+    ``hybrid`` (default): the rule claims, with the tagger's source where it marked the same cue, plus the
+    tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find. ``learned``: the neural span tagger (trained on PolNeAR, reading
     the rules' claims among its features) decides sources, cues and contents, and the rule claims of RULE_KINDS
     (evidential remarks, "reportedly", "according to", passives, nominal reports) are added on cues it did not
     mark; closest to PolNeAR's conventions. ``rules``: the transparent rules alone, which is also what runs when
@@ -62,19 +62,34 @@ def extract_batch(views: Sequence[DocView], lexicon: Lexicon | None = None, meth
         from ..learned.tagger import tag
 
         tagged = tag(views, tagger, rules, lexicon)
-        drafts = [combine(method, found, [complete(d, found) for d in decode(view, *labels)])
+        drafts = [combine(method, found, [complete(d, found) for d in decode(view, *labels)], view)
                   for view, found, labels in zip(views, rules, tagged)]
     return [claims_of(view, found, lexicon) for view, found in zip(views, drafts)]
 
 
-def combine(method: str, rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
+def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
     learned = [d for d in tagged if d.content]
     if method == "hybrid":
         taken = {i for d in rules for i in d.cue}
-        return rules + [d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+        return [with_tagged_source(d, learned, view) for d in rules] + [
+            d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+
+
+def with_tagged_source(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
+    """A rule claim whose cue the tagger also marked takes the tagger's source: the rules find the construction,
+    the tagger learned from PolNeAR which words name the speaker (docs/evaluation.md, step 16). Not when that
+    source stops inside a coordination the rule's source completes ("officials in the Donetsk[, Kharkiv, and
+    Kherson regions]")."""
+    match = next((d for d in tagged if d.source and set(d.cue) & set(rule.cue)), None)
+    if match is None:
+        return rule
+    left_out = set(rule.source) - set(match.source)
+    if any(view.words[k].rel == "conj" and view.words[k].head in match.source for k in left_out):
+        return rule
+    return replace(rule, source=match.source)
 
 
 def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:
