@@ -40,11 +40,11 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
     """Claims of one parsed document.
 
     ``hybrid`` (default): the rule claims, with the tagger's source where it marked the same cue, plus the
-    tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find. ``learned``: the neural span tagger (trained on PolNeAR, reading
-    the rules' claims among its features) decides sources, cues and contents, and the rule claims of RULE_KINDS
-    (evidential remarks, "reportedly", "according to", passives, nominal reports) are added on cues it did not
-    mark; closest to PolNeAR's conventions. ``rules``: the transparent rules alone, which is also what runs when
-    no tagger is installed.
+    tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find.
+    ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
+    sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
+    to", passives, nominal reports) are added on cues it did not mark; closest to PolNeAR's conventions.
+    ``rules``: the transparent rules alone, which is also what runs when no tagger is installed.
     """
     return extract_batch([view], lexicon, method, tagger)[0]
 
