@@ -152,6 +152,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Senator Jane Ross said Trump was absolutely right.", Stance.CONFIRM, "CT+"),    # a truth judgement
     ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
+    ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
+    ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),
 ])
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     claim = annotator.annotate(text).claims[0]

@@ -1,9 +1,9 @@
 """Stance of the speaker and factuality of the content, both read from the cue and the content's main clause.
 
 Stance starts from the cue (its lemma in stance.tsv, else its lexicon class) and then follows the speech act:
-a neutral or distancing cue whose content dismisses ("fake news") is ``dismiss``, one whose content charges
-wrongdoing is ``accuse``, one whose main clause is modalised ("may", "highly likely") is ``hedge``; "ask whether"
-is ``question`` and "call X Y" is naming, not a directive.
+"see X as Y" is a view (``hedge``); a neutral or distancing cue whose content dismisses ("fake news") is
+``dismiss``, one whose content charges wrongdoing is ``accuse``, one whose main clause is modalised ("may",
+"highly likely") is ``hedge``; "ask whether" is ``question`` and "call X Y" is naming, not a directive.
 """
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if claim.kind is ClaimKind.EVIDENTIAL:
         return lex.stance_by_class["evidential"]
     stance = lex.stance_by_lemma.get(lemma) or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)
+    if lex.marker("regard", lemma) and regards_as(view, claim):
+        stance = Stance.HEDGE  # "critics see the renewal as an opportunity": a view, not a report
     words = content_words(view, claim)
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
     if lemma == "ask" and first in ("whether", "if"):
@@ -78,6 +80,12 @@ def mandative(view: DocView, claim: Claim, root: int | None, lex: LabelLexicons)
     return verb.upos == "VERB" and verb.lower == verb.lemma.lower() and not view.kids(root, "aux", "cop") \
         and any(view.words[k].lower == "that" for k in view.kids(root, "mark")) \
         and any(s.feat("Number") == "Sing" and s.lower not in ("i", "you") for s in subjects)
+
+
+def regards_as(view: DocView, claim: Claim) -> bool:
+    """Does the cue take a complement introduced by "as" ("see X as Y")?"""
+    return any(view.words[k].lower == "as" for c in cue_words(view, claim) for child in view.children[c]
+               for k in (child, *view.children[child]))
 
 
 def hedges(view: DocView, words: list[int], lex: LabelLexicons) -> list[tuple[list[int], str]]:
@@ -134,9 +142,10 @@ def not_restrictive(view: DocView, idx: list[int]) -> bool:
 
 
 def only_topic(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons) -> bool:
-    """A verb cue whose content is a noun phrase that is neither quoted nor a reference to claims."""
+    """A verb cue whose content is a noun phrase that is neither quoted nor a reference to claims ("X as Y" is a
+    proposition)."""
     root = content_root(view, words)
-    if root is None or claim.kind is not ClaimKind.INDIRECT or any(
+    if root is None or claim.kind is not ClaimKind.INDIRECT or regards_as(view, claim) or any(
             view.words[k].upos in ("VERB", "AUX") or view.words[k].text[:1].isupper() for k in words[1:]):
         return False  # a clause, or a title-case headline
     return view.words[root].upos in ("NOUN", "PRON", "NUM") and \
