@@ -97,6 +97,23 @@ def test_hybrid_rule_claims_take_the_tagged_source_unless_it_cuts_a_coordination
     assert combine("hybrid", [rule], [cut], view)[0].source == [0, 1, 2, 3, 4]
 
 
+def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
+    text = "Officials said troops hold the city."
+    rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
+            ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
+            ("the", "DET", 5, "det", 27, 30), ("city", "NOUN", 3, "obj", 31, 35), (".", "PUNCT", 1, "punct", 35, 36)]
+    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
+                   [(0, 7)], [])
+    rule = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(27, 35)], 0.9)  # a misparse gave the rules "the city"
+    whole = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.95)
+    assert combine("hybrid", [rule], [whole], view)[0].content == [(15, 26)]
+    unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.6)
+    assert combine("hybrid", [rule], [unsure], view)[0].content == [(27, 35)]
+    longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
+    narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: extended, not replaced
+    assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 21)]
+
+
 @settings(deadline=None, max_examples=25)
 @given(st.lists(st.integers(1, 40), min_size=1, max_size=8), st.integers(0, 2**31))
 def test_padded_bilstm_gives_the_packed_states(lengths, seed):

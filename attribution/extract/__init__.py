@@ -39,8 +39,9 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
                    tagger: Tagger | None = None) -> tuple[Claim, ...]:
     """Claims of one parsed document.
 
-    ``hybrid`` (default): the rule claims, with the tagger's source where it marked the same cue, plus the
-    tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues the rules did not find.
+    ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree) where
+    it marked the same cue, plus the tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues
+    the rules did not find.
     ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
     sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
     to", passives, nominal reports) are added on cues it did not mark; closest to PolNeAR's conventions.
@@ -72,24 +73,34 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     learned = [d for d in tagged if d.content]
     if method == "hybrid":
         taken = {i for d in rules for i in d.cue}
-        return [with_tagged_source(d, learned, view) for d in rules] + [
+        return [with_tagged_parts(d, learned, view) for d in rules] + [
             d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
 
 
-def with_tagged_source(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source: the rules find the construction,
-    the tagger learned from PolNeAR which words name the speaker (docs/evaluation.md, step 16). Not when that
-    source stops inside a coordination the rule's source completes ("officials in the Donetsk[, Kharkiv, and
-    Kherson regions]")."""
-    match = next((d for d in tagged if d.source and set(d.cue) & set(rule.cue)), None)
+def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
+    """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
+    and the two contents share less than half their words, its content: the rules find the construction, the
+    tagger learned from PolNeAR which words name the speaker and, where the parse misleads the rules, what was said
+    (docs/evaluation.md, steps 16 and 17). Kept from the rule: a content the tagger's only extends ("… civilians
+    [and invited the UN …]"), and a source the tagger's cuts inside a coordination ("officials in the Donetsk[,
+    Kharkiv, and Kherson regions]")."""
+    match = next((d for d in tagged if set(d.cue) & set(rule.cue)), None)
     if match is None:
         return rule
+    ours, theirs = content_words(view, rule), content_words(view, match)
+    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and not ours <= theirs:
+        rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
-    if any(view.words[k].rel == "conj" and view.words[k].head in match.source for k in left_out):
+    if not match.source or any(view.words[k].rel == "conj" and view.words[k].head in match.source
+                               for k in left_out):
         return rule
     return replace(rule, source=match.source)
+
+
+def content_words(view: DocView, draft: Draft) -> set[int]:
+    return {k for a, b in draft.content for k in view.words_overlapping(a, b)}
 
 
 def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:
