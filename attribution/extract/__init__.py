@@ -89,7 +89,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
     match = next((d for d in tagged if set(d.cue) & set(rule.cue)), None)
     if match is None:
         return rule
-    ours, theirs = content_words(view, rule), content_words(view, match)
+    ours, theirs = rule.content_words(view), match.content_words(view)
     if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and not ours <= theirs:
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
@@ -97,10 +97,6 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
                                for k in left_out):
         return rule
     return replace(rule, source=match.source)
-
-
-def content_words(view: DocView, draft: Draft) -> set[int]:
-    return {k for a, b in draft.content for k in view.words_overlapping(a, b)}
 
 
 def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:
@@ -196,7 +192,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     text = view.text
     built = []
     for d in drafts:
-        parts = set(d.cue) | set(d.source) | {k for a, b in d.content for k in view.words_overlapping(a, b)}
+        parts = set(d.cue) | set(d.source) | d.content_words(view)
         cue = word_span(view, with_particles(view, d, parts))
         source = word_span(view, source_proper(view, d, parts)) if d.source else None
         taken = [(cue.start, cue.end)] + ([(source.start, source.end)] if source else [])

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import ClaimKind
+
+if TYPE_CHECKING:
+    from .view import DocView
 
 
 @dataclass
@@ -16,3 +20,7 @@ class Draft:
     confidence: float
     cue_class: str = "speech"
     notes: list[str] = field(default_factory=list)
+
+    def content_words(self, view: DocView) -> set[int]:
+        """The words the content's character ranges touch."""
+        return {k for a, b in self.content for k in view.words_overlapping(a, b)}
