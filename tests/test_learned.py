@@ -13,6 +13,7 @@ from attribution.evaluation import Attribution
 from attribution.extract import combine
 from attribution.extract.draft import Draft
 from attribution.extract.view import DocView, Word
+from attribution.learned.decode import decode
 from attribution.learned.labels import spans_of, word_labels
 from attribution.learned.encoding import windows
 from attribution.learned.network import LABELS, SIZES, SpanTagger
@@ -112,6 +113,37 @@ def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
     narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: extended, not replaced
     assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 21)]
+
+
+def parsed(text: str, rows: list[tuple]) -> DocView:
+    """A view from (word, UPOS, head, relation, sentence) rows; offsets found in ``text`` in order."""
+    words, at = [], 0
+    for i, (t, u, h, d, sent) in enumerate(rows):
+        at = text.index(t, at)
+        words.append(Word(i, sent, t, t.lower(), u, "", h, d, at, at + len(t)))
+        at += len(t)
+    ranges = [(min(w.i for w in words if w.sent == k), max(w.i for w in words if w.sent == k) + 1)
+              for k in sorted({w.sent for w in words})]
+    return DocView(text, words, ranges, [])
+
+
+def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():
+    text = '"Troops hold. We stand," Kyiv said, citing reports.\n\n"Help us."'
+    rows = [('"', "PUNCT", 2, "punct", 0), ("Troops", "NOUN", 2, "nsubj", 0), ("hold", "VERB", None, "root", 0),
+            (".", "PUNCT", 2, "punct", 0), ("We", "PRON", 5, "nsubj", 1), ("stand", "VERB", 9, "ccomp", 1),
+            (",", "PUNCT", 5, "punct", 1), ('"', "PUNCT", 5, "punct", 1), ("Kyiv", "PROPN", 9, "nsubj", 1),
+            ("said", "VERB", None, "root", 1), (",", "PUNCT", 11, "punct", 1), ("citing", "VERB", 9, "advcl", 1),
+            ("reports", "NOUN", 11, "obj", 1), (".", "PUNCT", 9, "punct", 1), ('"', "PUNCT", 15, "punct", 2),
+            ("Help", "VERB", None, "root", 2), ("us", "PRON", 15, "obj", 2), (".", "PUNCT", 15, "punct", 2),
+            ('"', "PUNCT", 15, "punct", 2)]
+    view = parsed(text, rows)
+    labels = (["B-Content"] + ["I-Content"] * 3 + ["B-Content"] + ["I-Content"] * 3 + ["B-Source", "B-Cue", "O",
+              "O", "B-Content", "O"] + ["B-Content"] + ["I-Content"] * 4)
+    (draft,) = decode(view, labels, [0.9] * len(labels))
+    # the quotation runs on into the sentence of the cue; "reports" hangs from "citing", a cue the tagger missed;
+    # the quotation after the paragraph break is a new turn
+    assert [view.text[a:b] for a, b in draft.content] == ['"Troops hold.', 'We stand,"']
+    assert draft.source == [8]
 
 
 @settings(deadline=None, max_examples=25)

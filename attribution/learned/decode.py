@@ -12,34 +12,67 @@ from .labels import spans_of
 ADVERB_CUES = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 
 
+Range = tuple[int, int]  # first and last word of a tagged span
+
+
 def decode(view: DocView, labels: list[str], confidence: list[float]) -> list[Draft]:
     """Drafts from labels; each draft's confidence is the mean marginal probability of its cue words."""
     spans = [s for start, stop in view.sentence_ranges for s in spans_of(labels, range(start, stop))]
     cues = [(a, b) for role, a, b in spans if role == "Cue"]
     if not cues:
         return []
-    sources: dict[tuple[int, int], list[tuple[int, int]]] = {c: [] for c in cues}
-    contents: dict[tuple[int, int], list[tuple[int, int]]] = {c: [] for c in cues}
+    sources: dict[Range, list[Range]] = {c: [] for c in cues}
+    governed: dict[Range, list[Range]] = {c: [] for c in cues}
+    loose: dict[Range, list[Range]] = {c: [] for c in cues}
     for role, a, b in spans:
         if role == "Cue":
             continue
-        cue = best_cue(view, cues, a, b, role)
+        cue = governing_cue(view, cues, a, b)
         if cue is not None:
-            (sources if role == "Source" else contents)[cue].append((a, b))
+            (sources if role == "Source" else governed)[cue].append((a, b))
+        elif (cue := nearest_cue(view, cues, a, b, role)) is not None:
+            (sources if role == "Source" else loose)[cue].append((a, b))
     drafts = []
     for cue in cues:
         cue_words = list(range(cue[0], cue[1] + 1))
         src = min(sources[cue], key=lambda s: distance(s, cue)) if sources[cue] else None
-        drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words),
-                            list(range(src[0], src[1] + 1)) if src else [],
-                            [chars(view, list(range(a, b + 1))) for a, b in join(view, contents[cue])],
+        source = list(range(src[0], src[1] + 1)) if src else []
+        content = content_of(view, cue_words + source, governed[cue], sorted(loose[cue], key=lambda s: distance(s, cue)))
+        drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words), source,
+                            [chars(view, list(range(a, b + 1))) for a, b in join(view, content)],
                             sum(confidence[k] for k in cue_words) / len(cue_words), cue_class(view, cue_words)))
     return drafts
 
 
-def join(view: DocView, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def content_of(view: DocView, claim_words: list[int], governed: list[Range], loose: list[Range]) -> list[Range]:
+    """The content spans of one cue: those the parse links to it, then the loose ones, nearest first — the nearest
+    where the parse linked none, the others only where punctuation alone parts them from the claim (a quotation
+    running on over sentences). A loose span further off is most often the content of a cue the tagger missed
+    (docs/evaluation.md, step 18)."""
+    content, taken = list(governed), set(claim_words).union(*(range(a, b + 1) for a, b in governed))
+    pending, grew = list(loose), True
+    while pending and grew:
+        grew = False
+        for span in list(pending):
+            if not content or punctuation_between(view, taken, span):
+                content.append(span)
+                pending.remove(span)
+                taken.update(range(span[0], span[1] + 1))
+                grew = True
+    return content
+
+
+def punctuation_between(view: DocView, taken: set[int], span: Range) -> bool:
+    """Is only punctuation between ``span`` and the nearest taken word on either side?"""
+    before = max((k for k in taken if k < span[0]), default=None)
+    after = min((k for k in taken if k > span[1]), default=None)
+    return (before is not None and all(view.words[k].upos == "PUNCT" for k in range(before + 1, span[0]))) or \
+        (after is not None and all(view.words[k].upos == "PUNCT" for k in range(span[1] + 1, after)))
+
+
+def join(view: DocView, parts: list[Range]) -> list[Range]:
     """Content fragments separated only by punctuation in one sentence become one span."""
-    out: list[tuple[int, int]] = []
+    out: list[Range] = []
     for a, b in sorted(parts):
         if out and view.words[out[-1][1]].sent == view.words[a].sent and all(
                 view.words[k].upos == "PUNCT" for k in range(out[-1][1] + 1, a)):
@@ -49,23 +82,32 @@ def join(view: DocView, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def distance(span: tuple[int, int], cue: tuple[int, int]) -> int:
+def distance(span: Range, cue: Range) -> int:
     return max(cue[0] - span[1], span[0] - cue[1], 0)
 
 
-def best_cue(view: DocView, cues: list[tuple[int, int]], a: int, b: int, role: str) -> tuple[int, int] | None:
-    """The cue this source/content belongs to: a syntactic link first, else the nearest cue in the sentence,
-    else (contents only: quotations continued or introduced) the nearest cue within one sentence."""
+def governing_cue(view: DocView, cues: list[Range], a: int, b: int) -> Range | None:
+    """The cue in the same sentence that one of the span's words depends on."""
     sent = view.words[a].sent
     heads = {view.words[k].head for k in range(a, b + 1)}
     for cue in cues:
         if any(cue[0] <= h <= cue[1] for h in heads if h is not None) and view.words[cue[0]].sent == sent:
             return cue
+    return None
+
+
+def nearest_cue(view: DocView, cues: list[Range], a: int, b: int, role: str) -> Range | None:
+    """Without a syntactic link: the nearest cue in the sentence, else (contents only: quotations continued or
+    introduced) the nearest cue within one sentence of the same paragraph (a new paragraph is a new turn: across
+    one, nearness attached the wrong content more often than the right, docs/evaluation.md step 18)."""
+    sent = view.words[a].sent
     same = [c for c in cues if view.words[c[0]].sent == sent]
     if same:
         return min(same, key=lambda c: distance((a, b), c))
     if role == "Content":
-        near = [c for c in cues if abs(view.words[c[0]].sent - sent) <= 1]
+        paragraph = view.paragraph_of_char(view.words[a].start)
+        near = [c for c in cues if abs(view.words[c[0]].sent - sent) <= 1
+                and view.paragraph_of_char(view.words[c[0]].start) == paragraph]
         if near:
             return min(near, key=lambda c: (abs(view.words[c[0]].sent - sent), view.words[c[0]].sent > sent))
     return None
