@@ -121,8 +121,9 @@ def test_unquoted_first_person_is_the_writer_who_signs(annotator):
     assert speaker_of(unsigned, "believe").name == "the writer"
 
 
-def test_relative_pronoun_source_is_its_antecedent(annotator):
-    doc = annotator.annotate("Voters cheered for Mitch McConnell, the Senate majority leader, who said the "
+@pytest.mark.parametrize("relative", ["who", "who in 2010"])  # the tagger's source may take the adverbial along
+def test_relative_pronoun_source_is_its_antecedent(annotator, relative):
+    doc = annotator.annotate(f"Voters cheered for Mitch McConnell, the Senate majority leader, {relative} said the "
                              "bill would pass.")
     assert speaker_of(doc, "said").name == "Mitch McConnell"
 

@@ -23,6 +23,7 @@ WRITER = "the writer"  # the name of an unsigned writer's entity
 OWN_WORDS_CUES = {":"}  # cues whose content is the speaker's own words even without quotation marks
 MAX_SIGNATURE_WORDS = 5
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+NOMINALS = {"NOUN", "PROPN", "PRON"}  # a pronoun source with none of these besides is the pronoun alone ("who in 2010")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
@@ -158,7 +159,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
             return keyed_cluster(clusters, kind, " and ".join(m.name() for m in members if m is not None))
         return keyed_cluster(clusters, kind, strip_determiner(span.text))
     w = view.words[head]
-    if len(words) <= 2 and w.upos == "PRON":
+    if w.upos == "PRON" and (len(words) <= 2 or not any(view.words[k].upos in NOMINALS for k in words if k != head)):
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
     place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
     if place and place[0] != "demonym":
@@ -213,7 +214,8 @@ def head_of(view: DocView, words: list[int]) -> int:
     heads = [k for k in words if view.words[k].head not in inside
              and view.words[k].upos not in ("PUNCT", "DET", "ADP", "INTJ", "CCONJ", "SCONJ", "AUX")]
     proper = [k for k in heads if view.words[k].upos == "PROPN"]
-    return (proper or heads or words)[-1]
+    nominal = [k for k in heads if view.words[k].upos in NOMINALS]  # "who [in 2010]": a span of two roots
+    return (proper or nominal or heads or words)[-1]
 
 
 def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
