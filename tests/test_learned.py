@@ -19,6 +19,7 @@ from attribution.learned.encoding import windows
 from attribution.learned.network import LABELS, SIZES, SpanTagger
 from attribution.learned.tagger import best_path, load_tagger
 from attribution.model import Span
+from parses import parsed
 
 TEXT = "Kyiv says troops hold."
 
@@ -113,18 +114,6 @@ def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
     narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: extended, not replaced
     assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 21)]
-
-
-def parsed(text: str, rows: list[tuple]) -> DocView:
-    """A view from (word, UPOS, head, relation, sentence) rows; offsets found in ``text`` in order."""
-    words, at = [], 0
-    for i, (t, u, h, d, sent) in enumerate(rows):
-        at = text.index(t, at)
-        words.append(Word(i, sent, t, t.lower(), u, "", h, d, at, at + len(t)))
-        at += len(t)
-    ranges = [(min(w.i for w in words if w.sent == k), max(w.i for w in words if w.sent == k) + 1)
-              for k in sorted({w.sent for w in words})]
-    return DocView(text, words, ranges, [])
 
 
 def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():

@@ -7,9 +7,11 @@ import pytest
 
 from attribution import ModelsNotFoundError, Span, resolve_models
 from attribution.errors import InputError
+from attribution.extract import extract_claims
 from attribution.inputs import decode
 from attribution.lexicon import load_lexicon
 from attribution.quotes import find_quotes
+from parses import parsed
 
 
 def quoted(text: str) -> list[str]:
@@ -73,3 +75,26 @@ def test_span_checks_its_text():
         Span(1, 3, "bcd")
     with pytest.raises(ValueError):
         Span(3, 3, "")
+
+
+ANALYSTS = "Analysts said factors have grown, citing costs."
+ANALYSTS_PARSE = [("Analysts", "NOUN", 1, "nsubj", 0), ("said", "VERB", None, "root", 0, "say", "VerbForm=Fin"),
+                  ("factors", "NOUN", 4, "nsubj", 0), ("have", "AUX", 4, "aux", 0),
+                  ("grown", "VERB", 1, "ccomp", 0, "grow", "VerbForm=Part"), (",", "PUNCT", 6, "punct", 0),
+                  ("citing", "VERB", 4, "advcl", 0, "cite", "VerbForm=Ger"), ("costs", "NOUN", 6, "obj", 0),
+                  (".", "PUNCT", 1, "punct", 0)]
+
+
+def source_of(view, cue: str) -> str | None:  # noqa: ANN001 - a DocView
+    claim = next(c for c in extract_claims(view, method="rules") if c.cue_text == cue)
+    return claim.source.text if claim.source else None
+
+
+def test_speech_adjunct_hung_on_a_reported_clause_belongs_to_the_reporter():
+    assert source_of(parsed(ANALYSTS, ANALYSTS_PARSE), "citing") == "Analysts"
+
+
+def test_a_cue_verb_never_joins_the_name_run_of_a_source():
+    rows = [r if r[0] != "grown" else ("grown", "VERB", 1, "parataxis", 0, "grow", "VerbForm=Part")
+            for r in ANALYSTS_PARSE]  # a clause the rules do not see as reported: the nearer subject speaks
+    assert source_of(parsed(ANALYSTS, rows), "citing") == "factors"
