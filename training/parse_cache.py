@@ -27,12 +27,15 @@ def cache_files(output: Path) -> list[Path]:
     return sorted(output.parent.glob(f"{output.stem}*.jsonl"))
 
 
-def cached_views(cache: Path, corpus: Path) -> Iterator[tuple[str, str, DocView]]:
-    """(name, text, parsed view) of every cached document, in name order. The view reads the text as the
-    processors do (:func:`attribution.annotator.for_stanza`); map its offsets back with ``to_original``."""
+def cached_views(cache: Path, corpus: Path, only: set[str] | None = None) -> Iterator[tuple[str, str, DocView]]:
+    """(name, text, parsed view) of every cached document (or of those named in ``only``), in name order. The
+    view reads the text as the processors do (:func:`attribution.annotator.for_stanza`); map its offsets back
+    with ``to_original``."""
     lines = sorted(line for f in cache_files(cache) for line in f.read_text(encoding="utf-8").splitlines())
     for line in lines:
         record = json.loads(line)
+        if only is not None and record["id"] not in only:
+            continue
         text = (corpus / "text" / f"{record['id']}.txt").read_text(encoding="utf-8")
         yield record["id"], text, view_from_cache(for_stanza(text), record["words"])
 
