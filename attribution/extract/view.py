@@ -146,9 +146,12 @@ class DocView:
     def paragraphs(self) -> list[tuple[int, int]]:
         return paragraph_spans(self.text)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
     def paragraph_of_char(self, char: int) -> int:
-        starts = [s for s, _ in self.paragraphs]
-        return max(0, bisect_right(starts, char) - 1)
+        return max(0, bisect_right(self._paragraph_starts, char) - 1)
 
     def words_overlapping(self, start_char: int, end_char: int) -> list[int]:
         """Words that share at least one character with [start_char, end_char)."""
