@@ -135,6 +135,27 @@ def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():
     assert draft.source == [8]
 
 
+def test_hybrid_claims_take_the_tagged_quotations_no_claim_has():
+    text = '“We hold,” he said, smiling. “We stay.” Aides urged “calm”.'
+    rows = [("“", "PUNCT", 2, "punct", 0), ("We", "PRON", 2, "nsubj", 0), ("hold", "VERB", 5, "ccomp", 0),
+            (",", "PUNCT", 2, "punct", 0), ("”", "PUNCT", 2, "punct", 0), ("he", "PRON", 6, "nsubj", 0),
+            ("said", "VERB", None, "root", 0, "say"), (",", "PUNCT", 8, "punct", 0), ("smiling", "VERB", 6, "advcl", 0),
+            (".", "PUNCT", 6, "punct", 0), ("“", "PUNCT", 12, "punct", 1), ("We", "PRON", 12, "nsubj", 1),
+            ("stay", "VERB", None, "root", 1), (".", "PUNCT", 12, "punct", 1), ("”", "PUNCT", 12, "punct", 1),
+            ("Aides", "NOUN", 16, "nsubj", 2), ("urged", "VERB", None, "root", 2, "urge"),
+            ("“", "PUNCT", 18, "punct", 2), ("calm", "NOUN", 16, "obj", 2), ("”", "PUNCT", 18, "punct", 2),
+            (".", "PUNCT", 16, "punct", 2)]
+    view = parsed(text, rows)
+    first, second, calm = (text.index(q) for q in ("“We hold", "“We stay", "“calm"))
+    said = Draft(ClaimKind.DIRECT, [6], "say", [5], [(first, first + 10)], 0.9)
+    urged = Draft(ClaimKind.INDIRECT, [16], "urge", [15], [(calm, calm + 6)], 0.9)
+    tagged = Draft(ClaimKind.DIRECT, [6], "say", [5], [(first, first + 10), (second, second + 10), (calm, calm + 6)],
+                   0.95)
+    drafts = combine("hybrid", [said, urged], [tagged], view)
+    assert [text[a:b] for a, b in drafts[0].content] == ["“We hold,”", "“We stay.”"]  # not “calm”: urged has it
+    assert drafts[1].content == [(calm, calm + 6)]
+
+
 @settings(deadline=None, max_examples=25)
 @given(st.lists(st.integers(1, 40), min_size=1, max_size=8), st.integers(0, 2**31))
 def test_padded_bilstm_gives_the_packed_states(lengths, seed):

@@ -73,8 +73,9 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     learned = [d for d in tagged if d.content]
     if method == "hybrid":
         taken = {i for d in rules for i in d.cue}
-        return [with_tagged_parts(d, learned, view) for d in rules] + [
+        drafts = [with_tagged_parts(d, learned, view) for d in rules] + [
             d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+        return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
 
@@ -97,6 +98,21 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
                                for k in left_out):
         return rule
     return replace(rule, source=match.source)
+
+
+def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
+    """Each claim also takes the quotations the tagger gives its cue that no claim has taken: a quotation running
+    on past other words ("“…,” he tweeted, along with a photo. “…”"), which the rules' continuations
+    (:func:`link_quotes`) leave alone (docs/evaluation.md, step 19)."""
+    occupied = [r for d in drafts for r in d.char_ranges(view)]
+    out = []
+    for draft in drafts:
+        match = next((d for d in tagged if set(d.cue) & set(draft.cue)), None)
+        extra = [(a, b) for a, b in match.content if view.text[a] in QUOTE_MARKS and not any(
+            a < y and x < b for x, y in occupied)] if match is not None else []
+        occupied += extra
+        out.append(replace(draft, content=sorted(draft.content + extra)) if extra else draft)
+    return out
 
 
 def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:

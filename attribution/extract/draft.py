@@ -24,3 +24,7 @@ class Draft:
     def content_words(self, view: DocView) -> set[int]:
         """The words the content's character ranges touch."""
         return {k for a, b in self.content for k in view.words_overlapping(a, b)}
+
+    def char_ranges(self, view: DocView) -> list[tuple[int, int]]:
+        """Every character range the draft occupies: its content and the words of its cue and source."""
+        return self.content + [(view.words[i].start, view.words[i].end) for i in self.cue + self.source]
