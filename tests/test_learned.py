@@ -152,7 +152,7 @@ def test_hybrid_claims_take_the_tagged_quotations_no_claim_has():
     tagged = Draft(ClaimKind.DIRECT, [6], "say", [5], [(first, first + 10), (second, second + 10), (calm, calm + 6)],
                    0.95)
     drafts = combine("hybrid", [said, urged], [tagged], view)
-    assert [text[a:b] for a, b in drafts[0].content] == ["“We hold,”", "“We stay.”"]  # not “calm”: urged has it
+    assert [text[a:b] for a, b in drafts[0].content] == ["“We hold,”", "“We stay.”"]  # “calm” is urged's
     assert drafts[1].content == [(calm, calm + 6)]
 
 

@@ -35,7 +35,8 @@ def main() -> None:
     args = parser.parse_args()
     tagger = load_tagger(args.model) if args.method != "rules" else None
     report, elapsed, words = Report.empty(), 0.0, 0
-    for name, text, view in cached_views(args.cache, args.corpus, held_out_names(args.cache) if args.held_out else None):
+    only = held_out_names(args.cache) if args.held_out else None
+    for name, text, view in cached_views(args.cache, args.corpus, only):
         started = time.perf_counter()
         claims = extract_claims(view, method=args.method, tagger=tagger)
         elapsed += time.perf_counter() - started
@@ -49,7 +50,8 @@ def main() -> None:
 
 
 def held_out_names(cache: Path) -> set[str]:
-    names = sorted(json.loads(line)["id"] for f in cache_files(cache) for line in f.read_text(encoding="utf-8").splitlines())
+    names = sorted(json.loads(line)["id"] for f in cache_files(cache)
+                   for line in f.read_text(encoding="utf-8").splitlines())
     docs = list(range(len(names)))
     random.Random(0).shuffle(docs)
     return {names[k] for k in docs[: len(docs) // 10]}

@@ -64,7 +64,7 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
         if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
             head = view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
         elif w.rel == "advcl" and w.feat("VerbForm") != "Inf" and reported_clause(view, head):
-            head = view.words[head].head  # "Analysts said factors have contributed …, citing …": the analysts cite
+            head = view.words[head].head  # "Analysts said factors grew …, citing …": the analysts cite
         return [i for i in source_words(view, head, verb_group(view, head)) if i not in cue]
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too

@@ -37,7 +37,8 @@ def decode(view: DocView, labels: list[str], confidence: list[float]) -> list[Dr
         cue_words = list(range(cue[0], cue[1] + 1))
         src = min(sources[cue], key=lambda s: distance(s, cue)) if sources[cue] else None
         source = list(range(src[0], src[1] + 1)) if src else []
-        content = content_of(view, cue_words + source, governed[cue], sorted(loose[cue], key=lambda s: distance(s, cue)))
+        nearest_first = sorted(loose[cue], key=lambda s: distance(s, cue))
+        content = content_of(view, cue_words + source, governed[cue], nearest_first)
         drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words), source,
                             [chars(view, list(range(a, b + 1))) for a, b in join(view, content)],
                             sum(confidence[k] for k in cue_words) / len(cue_words), cue_class(view, cue_words)))
