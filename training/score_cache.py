@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import time
 from pathlib import Path
 
 from parse_cache import cache_files, cached_views
+from train_neural import split_documents
 
 from attribution.annotator import rebase, to_original
 from attribution.brat import gold_attributions
@@ -52,9 +52,7 @@ def main() -> None:
 def held_out_names(cache: Path) -> set[str]:
     names = sorted(json.loads(line)["id"] for f in cache_files(cache)
                    for line in f.read_text(encoding="utf-8").splitlines())
-    docs = list(range(len(names)))
-    random.Random(0).shuffle(docs)
-    return {names[k] for k in docs[: len(docs) // 10]}
+    return {names[k] for k in split_documents(len(names))[0]}
 
 
 if __name__ == "__main__":

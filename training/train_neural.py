@@ -101,16 +101,23 @@ def save(output: Path, model: SpanTagger, vocabularies: dict, state: dict, train
     torch.save({"config": model.config, "vocabularies": vocabularies, "state": state, "trained": trained}, output)
 
 
+def split_documents(documents: int) -> tuple[list[int], list[int]]:
+    """(held-out, training) document indices, in a fixed shuffle of name order: a tenth is held out for early
+    stopping (and is the set on which extraction changes are designed, ``score_cache.py --held-out``)."""
+    docs = list(range(documents))
+    random.Random(0).shuffle(docs)
+    return docs[: documents // 10], docs[documents // 10:]
+
+
 def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: int, layers: int,
         lr: float) -> None:
     random.seed(seed)
     torch.manual_seed(seed)
     arrays = np.load(data)
     vocabularies = json.loads(str(arrays["vocabularies"]))
-    docs = list(range(len(arrays["names"])))
-    random.Random(0).shuffle(docs)
+    held_docs, train_docs = split_documents(len(arrays["names"]))
     first = vocabularies["edge"].index("first")
-    held, train = split(arrays, docs[: len(docs) // 10], first), split(arrays, docs[len(docs) // 10:], first)
+    held, train = split(arrays, held_docs, first), split(arrays, train_docs, first)
     model = SpanTagger({name: len(v) for name, v in vocabularies.items()}, hidden, layers).to(device)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
     dropped = [(FIELDS.index(f), p) for f, p in WORD_DROPOUT.items()]
