@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild attribution/data/tagger.pt from PolNeAR train in one command: parse the texts once (two shards, one
-# per core, about 15 min), encode them as tagger features (1 min), then fit the network (about 3 min an epoch on
+# per core, about 15 min), encode them as tagger features (1 min), then fit the network (about 1 min an epoch on
 # 2 CPU cores, 40 epochs; pass --device cuda as the first argument to fit on a GPU in about 10 s an epoch).
 # Dev is not touched.
 set -euo pipefail
