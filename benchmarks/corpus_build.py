@@ -67,6 +67,13 @@ def run(command: list[str]) -> tuple[float, int, str]:
     return seconds, rss, done.stdout
 
 
+def bare(texts: Path, batch: int, threads: int, collector: str) -> tuple[float, float]:
+    """Wall seconds of a bare Stanza process and the seconds it spent processing (models loaded);
+    ``collector`` is "freeze" (as the build's workers run) or "default"."""
+    wall, _, out = run([sys.executable, "-c", BARE, str(texts), str(batch), str(threads), collector])
+    return wall, float(out.strip().splitlines()[-1])
+
+
 def build(texts: Path, workers: int, out: Path) -> tuple[float, int, dict]:
     shutil.rmtree(out, ignore_errors=True)
     seconds, rss, _ = run([sys.executable, "-m", "attribution", "corpus", "build", str(texts), "-o", str(out),
@@ -94,12 +101,11 @@ def main() -> None:
         everything = subsets[len(texts)]
         bare2, bare2_wall, bare1, default_wall, one, two = [], [], [], [], [], []
         for _ in range(args.repeat):  # interleaved, so that drift hits every configuration alike
-            wall, _, out = run([sys.executable, "-c", BARE, str(everything), str(batch), "2", "freeze"])
-            bare2.append(float(out.strip().splitlines()[-1]))
+            wall, processing = bare(everything, batch, 2, "freeze")
+            bare2.append(processing)
             bare2_wall.append(wall)
-            bare1.append(float(run([sys.executable, "-c", BARE, str(everything), str(batch), "1", "freeze"])[2]
-                               .strip().splitlines()[-1]))
-            default_wall.append(run([sys.executable, "-c", BARE, str(everything), str(batch), "2", "default"])[0])
+            bare1.append(bare(everything, batch, 1, "freeze")[1])
+            default_wall.append(bare(everything, batch, 2, "default")[0])
             seconds, rss_all, summary = build(everything, 1, work / "one")
             one.append(seconds)
             two.append(build(everything, 2, work / "two")[0])

@@ -80,6 +80,12 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
 
 
+def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
+    """The first of ``others`` whose cue shares a word with the draft's."""
+    cue = set(draft.cue)
+    return next((d for d in others if cue & set(d.cue)), None)
+
+
 def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
     """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
     and the two contents share less than half their words, its content: the rules find the construction, the
@@ -87,7 +93,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
     (docs/evaluation.md, steps 16 and 17). Kept from the rule: a content the tagger's only extends ("… civilians
     [and invited the UN …]"), and a source the tagger's cuts inside a coordination ("officials in the Donetsk[,
     Kharkiv, and Kherson regions]")."""
-    match = next((d for d in tagged if set(d.cue) & set(rule.cue)), None)
+    match = on_same_cue(rule, tagged)
     if match is None:
         return rule
     ours, theirs = rule.content_words(view), match.content_words(view)
@@ -107,7 +113,7 @@ def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocVi
     occupied = [r for d in drafts for r in d.char_ranges(view)]
     out = []
     for draft in drafts:
-        match = next((d for d in tagged if set(d.cue) & set(draft.cue)), None)
+        match = on_same_cue(draft, tagged)
         extra = [(a, b) for a, b in match.content if view.text[a] in QUOTE_MARKS and not any(
             a < y and x < b for x, y in occupied)] if match is not None else []
         occupied += extra
@@ -155,7 +161,7 @@ def quoted_speech(view: DocView, draft: Draft, drafts: list[Draft]) -> bool:
 def complete(draft: Draft, rules: list[Draft]) -> Draft:
     """A tagged cue on a rule claim's cue borrows a missing source or content from it, and takes its cue lemma,
     cue class and, for the constructions of RULE_KINDS, its kind: the rules know the construction."""
-    match = next((r for r in rules if set(r.cue) & set(draft.cue)), None)
+    match = on_same_cue(draft, rules)
     if match is None:
         return draft
     kind = match.kind if match.kind in RULE_KINDS or not draft.content else draft.kind

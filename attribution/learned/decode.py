@@ -67,16 +67,20 @@ def punctuation_between(view: DocView, taken: set[int], span: Range) -> bool:
     """Is only punctuation between ``span`` and the nearest taken word on either side?"""
     before = max((k for k in taken if k < span[0]), default=None)
     after = min((k for k in taken if k > span[1]), default=None)
-    return (before is not None and all(view.words[k].upos == "PUNCT" for k in range(before + 1, span[0]))) or \
-        (after is not None and all(view.words[k].upos == "PUNCT" for k in range(span[1] + 1, after)))
+    return before is not None and punctuation_only(view, before + 1, span[0]) or \
+        after is not None and punctuation_only(view, span[1] + 1, after)
+
+
+def punctuation_only(view: DocView, start: int, stop: int) -> bool:
+    """Are the words from ``start`` up to ``stop`` (excluded) all punctuation (or none)?"""
+    return all(view.words[k].upos == "PUNCT" for k in range(start, stop))
 
 
 def join(view: DocView, parts: list[Range]) -> list[Range]:
     """Content fragments separated only by punctuation in one sentence become one span."""
     out: list[Range] = []
     for a, b in sorted(parts):
-        if out and view.words[out[-1][1]].sent == view.words[a].sent and all(
-                view.words[k].upos == "PUNCT" for k in range(out[-1][1] + 1, a)):
+        if out and view.words[out[-1][1]].sent == view.words[a].sent and punctuation_only(view, out[-1][1] + 1, a):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
