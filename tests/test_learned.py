@@ -17,7 +17,7 @@ from attribution.learned.decode import decode
 from attribution.learned.labels import spans_of, word_labels
 from attribution.learned.encoding import windows
 from attribution.learned.network import LABELS, SIZES, SpanTagger
-from attribution.learned.tagger import best_path, load_tagger
+from attribution.learned.tagger import best_path, best_paths, load_tagger
 from attribution.model import Span
 from parses import parsed
 
@@ -74,6 +74,31 @@ def test_best_path_never_starts_a_span_inside(rows):
     names = [LABELS[k] for k in best_path(np.log(probabilities))]
     for before, label in zip(["O", *names], names):
         assert not label.startswith("I-") or before[2:] == label[2:]
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=6), st.randoms(use_true_random=False))
+def test_a_padded_batch_decodes_as_each_window_alone(lengths, random):
+    windows = [np.log(np.asarray([[random.uniform(0.01, 1.0) for _ in LABELS] for _ in range(n)])) for n in lengths]
+    padded = np.stack([np.pad(w, ((0, max(lengths) - len(w)), (0, 0)), constant_values=random.uniform(-9, 0))
+                       for w in windows])
+    paths = best_paths(padded, np.array(lengths))
+    assert [paths[k, :n].tolist() for k, n in enumerate(lengths)] == [best_path_alone(w) for w in windows]
+    assert all(not paths[k, n:].any() for k, n in enumerate(lengths))
+
+
+def best_path_alone(log_probs: np.ndarray) -> list[int]:
+    """The Viterbi recursion written out for one window, as the batched decoder must reproduce it."""
+    allowed = np.array([[not (to.startswith("I-") and frm[2:] != to[2:]) for to in LABELS] for frm in LABELS])
+    score = np.where([not label.startswith("I-") for label in LABELS], log_probs[0], -np.inf)
+    back = []
+    for row in log_probs[1:]:
+        candidates = score[:, None] + np.where(allowed, 0.0, -np.inf)
+        back.append(candidates.argmax(0))
+        score = candidates.max(0) + row
+    path = [int(score.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
 
 
 def test_best_path_is_the_argmax_when_that_is_valid():

@@ -58,10 +58,12 @@ def tag(views: Sequence[DocView], tagger: Tagger, drafts: Sequence[Iterable[Draf
     for first in range(0, len(parts), BATCH_WINDOWS):
         batch = parts[first:first + BATCH_WINDOWS]
         features = torch.nn.utils.rnn.pad_sequence([rows[v][a:b] for v, a, b in batch], batch_first=True)
+        lengths = np.array([b - a for _, a, b in batch])
         with torch.inference_mode():
-            scores = tagger.network(features, torch.tensor([b - a for _, a, b in batch])).softmax(-1).numpy()
+            scores = tagger.network(features, torch.from_numpy(lengths)).softmax(-1).numpy()
+        paths = best_paths(np.log(scores + 1e-9), lengths)
         for row, (v, a, b) in enumerate(batch):
-            path = best_path(np.log(scores[row, : b - a] + 1e-9))
+            path = paths[row, : b - a]
             decoded[v, a] = ([LABELS[k] for k in path], scores[row, np.arange(b - a), path].tolist())
     results: list[tuple[list[str], list[float]]] = [([], []) for _ in views]
     for (v, _), (labels, confidence) in sorted(decoded.items()):
@@ -74,16 +76,28 @@ ALLOWED = np.array([[not (to.startswith("I-") and frm[2:] != to[2:]) for to in L
 STARTS = np.array([not label.startswith("I-") for label in LABELS])
 
 
-def best_path(log_probs: np.ndarray) -> list[int]:
-    """The most probable label sequence in which every I-X continues a B-X or I-X (Viterbi over the softmax)."""
+def best_paths(log_probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """For each window of a padded batch (windows, words, labels), the most probable label sequence in which every
+    I-X continues a B-X or I-X (Viterbi over the softmax); a window's positions past its length are left as 0.
+    The whole batch is decoded in one pass per word position: a Python loop per window cost as much as features."""
+    windows, words, _ = log_probs.shape
     penalty = np.where(ALLOWED, 0.0, -np.inf)
-    score = np.where(STARTS, log_probs[0], -np.inf)
+    score = np.where(STARTS, log_probs[:, 0], -np.inf)
     back = np.zeros(log_probs.shape, dtype=np.int64)
-    for k in range(1, len(log_probs)):
-        candidates = score[:, None] + penalty
-        back[k] = candidates.argmax(0)
-        score = candidates.max(0) + log_probs[k]
-    path = [int(score.argmax())]
-    for k in range(len(log_probs) - 1, 0, -1):
-        path.append(int(back[k, path[-1]]))
-    return path[::-1]
+    for k in range(1, words):
+        candidates = score[:, :, None] + penalty
+        back[:, k] = candidates.argmax(1)
+        score = np.where((k < lengths)[:, None], candidates.max(1) + log_probs[:, k], score)
+    paths = np.zeros((windows, words), dtype=np.int64)
+    current, rows = score.argmax(1), np.arange(windows)
+    for k in range(words - 1, -1, -1):
+        inside = k < lengths
+        paths[:, k] = np.where(inside, current, 0)
+        if k:
+            current = np.where(inside, back[rows, k, current], current)
+    return paths
+
+
+def best_path(log_probs: np.ndarray) -> list[int]:
+    """:func:`best_paths` of one window (words, labels)."""
+    return best_paths(log_probs[None], np.array([len(log_probs)]))[0].tolist()
