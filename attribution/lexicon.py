@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CueEntry", "Lexicon", "load_lexicon"]
+__all__ = ["CueEntry", "Lexicon", "load_lexicon", "OBJECT_FRAMES"]
+
+OBJECT_FRAMES = ("object", "objcomp", "label")  # frames whose noun-phrase object can be the content
 
 
 @dataclass(frozen=True)

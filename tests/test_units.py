@@ -51,7 +51,7 @@ def test_lexicon_is_data_with_classes_and_frames():
     assert lexicon.lookup("deny", "denied", "VERB").frame == "object"
     assert lexicon.lookup("reportedly", "reportedly", "ADV") is not None
     assert {e.frame for e in lexicon.entries.values()} <= {
-        "clause", "object", "recipient", "objcomp", "verify", "proof", "quote", "light"}
+        "clause", "object", "recipient", "objcomp", "label", "verify", "proof", "quote", "light"}
 
 
 def test_models_not_found_is_one_clear_error(tmp_path, monkeypatch):
@@ -98,3 +98,20 @@ def test_a_cue_verb_never_joins_the_name_run_of_a_source():
     rows = [r if r[0] != "grown" else ("grown", "VERB", 1, "parataxis", 0, "grow", "VerbForm=Part")
             for r in ANALYSTS_PARSE]  # a clause the rules do not see as reported: the nearer subject speaks
     assert source_of(parsed(ANALYSTS, rows), "citing") == "factors"
+
+
+FIRM = "They hired a firm called Analytica. Aides called it a scheme."
+FIRM_PARSE = [("They", "PRON", 1, "nsubj", 0), ("hired", "VERB", None, "root", 0, "hire", "Tense=Past|VerbForm=Fin"),
+              ("a", "DET", 3, "det", 0), ("firm", "NOUN", 1, "obj", 0),
+              ("called", "VERB", 3, "acl", 0, "call", "Tense=Past|VerbForm=Part|Voice=Pass"),
+              ("Analytica", "PROPN", 4, "xcomp", 0), (".", "PUNCT", 1, "punct", 0),
+              ("Aides", "NOUN", 8, "nsubj", 1, "aide"),
+              ("called", "VERB", None, "root", 1, "call", "Tense=Past|VerbForm=Fin"),
+              ("it", "PRON", 8, "obj", 1), ("a", "DET", 11, "det", 1), ("scheme", "NOUN", 8, "xcomp", 1),
+              (".", "PUNCT", 8, "punct", 1)]
+
+
+def test_a_participle_that_names_is_no_claim_but_a_label_is():
+    claims = extract_claims(parsed(FIRM, FIRM_PARSE), method="rules")
+    assert [(c.source.text if c.source else None, c.cue_text, c.content_text) for c in claims] == [
+        ("Aides", "called", "it a scheme")]

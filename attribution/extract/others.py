@@ -1,7 +1,7 @@
 """Claims cued by nouns, adverbs, "according to", title-case headlines, colons and quotation dashes."""
 from __future__ import annotations
 
-from ..lexicon import CueEntry, Lexicon
+from ..lexicon import OBJECT_FRAMES, CueEntry, Lexicon
 from ..model import ClaimKind
 from ..quotes import Quote
 from .draft import Draft
@@ -118,7 +118,7 @@ def headline_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
         if not (w.lower.endswith("s") or w.lower.endswith("ed")) or w.upos in ("ADP", "DET", "PRON", "CCONJ"):
             continue
         entry = lexicon.lookup(w.lemma, w.text, "VERB")
-        if entry and entry.frame in ("clause", "object", "recipient", "objcomp"):
+        if entry and entry.frame in ("clause", "recipient", *OBJECT_FRAMES):
             source = trim_words(view, list(range(start, k)))
             content = trim_words(view, list(range(k + 1, stop)), keep_quotes=True)
             if source and content:

@@ -1,7 +1,7 @@
 """Claims cued by verbs: active reporting verbs, passives, and evidential verify / provide-evidence remarks."""
 from __future__ import annotations
 
-from ..lexicon import CueEntry
+from ..lexicon import OBJECT_FRAMES, CueEntry
 from ..model import ClaimKind
 from .draft import Draft
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase, source_words, subject, trim_words,
@@ -45,16 +45,27 @@ def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
         comma = next((k for k, i in enumerate(content) if view.words[i].text == "," and not view.in_quote(i)), None)
         if comma and not is_clausal(view, content[:comma]):
             content = trim_words(view, content[:comma])
-    ok = content and (is_clausal(view, content) or entry.frame in ("object", "objcomp")
+    ok = content and (is_clausal(view, content) or entry.frame in OBJECT_FRAMES
                       or len(content) >= LONG_NP and entry.cls == "speech")  # the tagger missed the verb
     if entry.frame == "quote":
         ok = ok and view.in_quote(content[0])
+    if entry.frame == "label" and ok and names_only(view, v, cue, source):
+        return None
     if not ok:
         content = left_content(view, v, cue, source)
     if not content:
         return None
     return Draft(ClaimKind.INDIRECT, cue, entry.lemma, source, [chars(view, content)],
                  0.9 if source else 0.7, entry.cls)
+
+
+def names_only(view: DocView, v: int, cue: list[int], source: list[int]) -> bool:
+    """A labelling verb as a past participle with no speaker names rather than reports: "a firm called Cambridge
+    Analytica", "a film called “Tenemos Familias”" (while "a statement calling it …", "which Cook called …" and
+    "called for …" report)."""
+    return (not source and view.words[v].rel == "acl" and view.words[v].feat("Tense") == "Past"
+            and not any(view.words[c].lower in LINKING_PREPOSITIONS for c in cue)
+            and not any(view.words[c].feat("PronType") in ("Rel", "Int") for c in view.children[v]))
 
 
 def quote_before(view: DocView, cue: list[int], source: list[int]) -> list[int]:
@@ -90,7 +101,7 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
     if i < sentence.stop and view.words[i].text == ":":
         cue.append(i)
         return i + 1
-    if i < sentence.stop and view.words[i].lower in LINKING_PREPOSITIONS and entry.frame in ("object", "objcomp"):
+    if i < sentence.stop and view.words[i].lower in LINKING_PREPOSITIONS and entry.frame in OBJECT_FRAMES:
         cue.append(i)
         return i + 1
     skip = {c for c in view.children[v] if view.words[c].rel in ("obl", "advmod", "nmod") and c >= i

@@ -13,6 +13,9 @@ from ..lexicon import Lexicon, load_lexicon
 QUOTE_MARKS = set('"“”„«»')
 
 
+AS_TRAINED = {"label": "objcomp"}  # frames added to the lexicon after the shipped tagger was trained, as it saw them
+
+
 def cue_info(view: DocView, lexicon: Lexicon) -> list[str]:
     """The lexicon class:frame of each word ('' when it is no cue word)."""
     out = []
@@ -21,7 +24,7 @@ def cue_info(view: DocView, lexicon: Lexicon) -> list[str]:
         entry = lexicon.lookup(w.lemma, w.text, pos) if pos else None
         if entry is None and pos != "VERB":
             entry = lexicon.lookup(w.lemma, w.text, "VERB")
-        out.append(f"{entry.cls}:{entry.frame}" if entry else "")
+        out.append(f"{entry.cls}:{AS_TRAINED.get(entry.frame, entry.frame)}" if entry else "")
     return out
 
 
