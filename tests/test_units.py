@@ -115,3 +115,15 @@ def test_a_participle_that_names_is_no_claim_but_a_label_is():
     claims = extract_claims(parsed(FIRM, FIRM_PARSE), method="rules")
     assert [(c.source.text if c.source else None, c.cue_text, c.content_text) for c in claims] == [
         ("Aides", "called", "it a scheme")]
+
+
+CAUCUS = '"Caucuses are fun," said Gov. Branstad.'
+CAUCUS_PARSE = [('"', "PUNCT", 3, "punct", 0), ("Caucuses", "NOUN", 6, "nsubj", 0, "caucus"),  # misattached
+                ("are", "AUX", 3, "cop", 0, "be"), ("fun", "ADJ", 6, "ccomp", 0), (",", "PUNCT", 3, "punct", 0),
+                ('"', "PUNCT", 3, "punct", 0), ("said", "VERB", None, "root", 0, "say", "Tense=Past|VerbForm=Fin"),
+                ("Gov.", "PROPN", 6, "nsubj", 0, "gov."), ("Branstad", "PROPN", 7, "flat", 0),
+                (".", "PUNCT", 6, "punct", 0)]
+
+
+def test_the_subject_of_a_quotation_is_not_its_speaker():
+    assert source_of(parsed(CAUCUS, CAUCUS_PARSE, quotes=True), "said") == "Gov. Branstad"

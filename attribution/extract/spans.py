@@ -68,6 +68,8 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
         return [i for i in source_words(view, head, verb_group(view, head)) if i not in cue]
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too
+    if len(subjects) > 1:  # '"The caucuses are …," said Gov. Branstad': the quotation's subject is not the speaker's
+        subjects = [c for c in subjects if not view.in_quote(c)] or subjects
     words = sorted({i for h in subjects for i in phrase(view, h, set(cue))})
     if not words:
         return []
