@@ -127,3 +127,15 @@ CAUCUS_PARSE = [('"', "PUNCT", 3, "punct", 0), ("Caucuses", "NOUN", 6, "nsubj", 
 
 def test_the_subject_of_a_quotation_is_not_its_speaker():
     assert source_of(parsed(CAUCUS, CAUCUS_PARSE, quotes=True), "said") == "Gov. Branstad"
+
+
+ADDING = "Trump said taxes rose, adding that wages fell."
+ADDING_PARSE = [("Trump", "PROPN", 1, "nsubj", 0), ("said", "VERB", None, "root", 0, "say", "Tense=Past|VerbForm=Fin"),
+                ("taxes", "NOUN", 3, "nsubj", 0, "tax"), ("rose", "VERB", 1, "ccomp", 0, "rise", "VerbForm=Fin"),
+                (",", "PUNCT", 5, "punct", 0), ("adding", "VERB", 1, "ccomp", 0, "add", "VerbForm=Ger"),
+                ("that", "SCONJ", 8, "mark", 0), ("wages", "NOUN", 8, "nsubj", 0, "wage"),
+                ("fell", "VERB", 5, "ccomp", 0, "fall", "VerbForm=Fin"), (".", "PUNCT", 1, "punct", 0)]
+
+
+def test_a_participle_parsed_as_a_complement_takes_the_reporters_subject():
+    assert source_of(parsed(ADDING, ADDING_PARSE), "adding") == "Trump"

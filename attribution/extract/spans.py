@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..lexicon import load_lexicon
-from .view import DocView
+from .view import DocView, Word
 
 EXPLETIVES = {"it", "there"}
 GROUP_RELS = {"aux", "aux:pass", "cop"}
@@ -38,6 +38,13 @@ def is_passive(view: DocView, v: int) -> bool:
         view.words[m].lower in ("as", "by") for c in view.kids(v, "obl", "mark") for m in [c, *view.kids(c, "case")])
 
 
+def inherits_subject(w: Word) -> bool:
+    """A non-finite clause whose subject is its head's: "to say", "citing", and a participle the parser made a
+    complement ("Trump said …, adding …")."""
+    return (w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")
+            or w.rel == "ccomp" and w.feat("VerbForm") in ("Ger", "Part"))
+
+
 def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int | None:
     """The active subject head of ``v``, inherited through coordination and non-finite clauses."""
     for c in view.kids(v, "nsubj", "csubj"):
@@ -47,7 +54,7 @@ def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int
         return c
     w = view.words[v]
     if w.head is not None and w.head not in seen and (
-            w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
+            w.deprel == "conj" or inherits_subject(w)):
         return subject(view, w.head, seen=seen | {v})
     return None
 
@@ -59,7 +66,7 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
                 and not view.words[c].deprel.endswith(":pass")]
     w = view.words[v]
     if not subjects and w.head is not None and (
-            w.deprel == "conj" or w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")):
+            w.deprel == "conj" or inherits_subject(w)):
         head = w.head
         if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
             head = view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
