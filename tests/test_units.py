@@ -139,3 +139,18 @@ ADDING_PARSE = [("Trump", "PROPN", 1, "nsubj", 0), ("said", "VERB", None, "root"
 
 def test_a_participle_parsed_as_a_complement_takes_the_reporters_subject():
     assert source_of(parsed(ADDING, ADDING_PARSE), "adding") == "Trump"
+
+
+ASKED = "Asked whether he would resign, Reid said he would stay."
+ASKED_PARSE = [("Asked", "VERB", 7, "advcl", 0, "ask", "Tense=Past|VerbForm=Part"), ("whether", "SCONJ", 4, "mark", 0),
+               ("he", "PRON", 4, "nsubj", 0), ("would", "AUX", 4, "aux", 0),
+               ("resign", "VERB", 0, "ccomp", 0, "resign", "VerbForm=Inf"), (",", "PUNCT", 0, "punct", 0),
+               ("Reid", "PROPN", 7, "nsubj", 0), ("said", "VERB", None, "root", 0, "say", "Tense=Past|VerbForm=Fin"),
+               ("he", "PRON", 10, "nsubj", 0), ("would", "AUX", 10, "aux", 0),
+               ("stay", "VERB", 7, "ccomp", 0, "stay", "VerbForm=Inf"), (".", "PUNCT", 7, "punct", 0)]
+
+
+def test_a_past_participle_adjunct_leaves_the_asker_unsaid_and_ends_before_its_host():
+    claims = {c.cue_text: c for c in extract_claims(parsed(ASKED, ASKED_PARSE), method="rules")}
+    assert claims["Asked"].source is None and claims["Asked"].content_text == "whether he would resign"
+    assert claims["said"].source.text == "Reid" and claims["said"].content_text == "he would stay"

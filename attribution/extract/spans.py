@@ -40,7 +40,10 @@ def is_passive(view: DocView, v: int) -> bool:
 
 def inherits_subject(w: Word) -> bool:
     """A non-finite clause whose subject is its head's: "to say", "citing", and a participle the parser made a
-    complement ("Trump said …, adding …")."""
+    complement ("Trump said …, adding …"). Not a past participle adjunct: "Asked whether …, Reid said" leaves the
+    asker unsaid."""
+    if w.rel == "advcl" and w.feat("VerbForm") == "Part" and w.feat("Tense") == "Past":
+        return False
     return (w.rel in ("xcomp", "advcl") and w.feat("VerbForm") in ("Ger", "Inf", "Part")
             or w.rel == "ccomp" and w.feat("VerbForm") in ("Ger", "Part"))
 
@@ -202,6 +205,8 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
     """Index of the last word of content that begins at ``start`` for cue ``v`` (may be < start: no content)."""
     sentence = view.sentence_of(v)
     end = sentence.stop - 1
+    if view.words[v].rel == "advcl" and view.words[v].head is not None and view.words[v].head > v:
+        end = min(end, view.subtree(v)[-1])  # "Asked whether …, Reid said …": the adjunct ends before its host
     cue_quote = view.quote_at(view.words[v].start)
     for c in view.children[v]:
         w = view.words[c]
