@@ -1,7 +1,7 @@
 """TEI P5: the text as paragraphs, sentences and tokens with their UD parse (as ParlaMint encodes it), and
 the claims in ``standOff``: one span per part pointing at tokens, one link per claim tying them together.
-The inline view adds ``said`` (``@who`` → the source span, ``@ana`` → the claim link) where a content fits
-inside one sentence.
+The inline view adds ``said`` (``@who`` → the speaker entity, else the source span; ``@ana`` → the claim link)
+where a content fits inside one sentence.
 
 Built with lxml; characters XML cannot carry are replaced by U+FFFD in element content (offsets live in the
 JSON output; TEI addresses tokens, not characters).
