@@ -154,3 +154,18 @@ def test_a_past_participle_adjunct_leaves_the_asker_unsaid_and_ends_before_its_h
     claims = {c.cue_text: c for c in extract_claims(parsed(ASKED, ASKED_PARSE), method="rules")}
     assert claims["Asked"].source is None and claims["Asked"].content_text == "whether he would resign"
     assert claims["said"].source.text == "Reid" and claims["said"].content_text == "he would stay"
+
+
+SECOND_THAT = "The DNC said the actions were wrong, and that the committee would act."
+SECOND_THAT_PARSE = [("The", "DET", 1, "det", 0), ("DNC", "PROPN", 2, "nsubj", 0),
+                     ("said", "VERB", None, "root", 0, "say", "Tense=Past|VerbForm=Fin"), ("the", "DET", 4, "det", 0),
+                     ("actions", "NOUN", 6, "nsubj", 0, "action"), ("were", "AUX", 6, "cop", 0, "be"),
+                     ("wrong", "ADJ", 2, "ccomp", 0), (",", "PUNCT", 13, "punct", 0), ("and", "CCONJ", 13, "cc", 0),
+                     ("that", "SCONJ", 13, "mark", 0), ("the", "DET", 11, "det", 0),
+                     ("committee", "NOUN", 13, "nsubj", 0), ("would", "AUX", 13, "aux", 0),
+                     ("act", "VERB", 2, "conj", 0, "act", "VerbForm=Inf"), (".", "PUNCT", 2, "punct", 0)]
+
+
+def test_a_second_that_clause_hung_on_the_cue_is_content_too():
+    claim = next(c for c in extract_claims(parsed(SECOND_THAT, SECOND_THAT_PARSE), method="rules"))
+    assert claim.content_text == "the actions were wrong, and that the committee would act"

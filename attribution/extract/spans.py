@@ -259,9 +259,13 @@ def ends_coordination(view: DocView, c: int) -> bool:
     """Does the conjunct verb ``c`` start new material rather than continue the content?
 
     Yes when it is itself a cue, when it shares the cue's subject (finite, no subject of its own:
-    "says A and invited B"), or when a comma sets off a clause with its own subject ("…, and Y did B").
+    "says A and invited B"), or when a comma sets off a clause with its own subject ("…, and Y did B"). Never when
+    "that" opens it: "said A, and that B" reports B too, whatever the parser hung it on.
     """
     w = view.words[c]
+    opening = next((k for k in view.subtree(c) if view.words[k].rel not in ("cc", "punct")), c)
+    if view.words[opening].lower == "that" and opening < c:
+        return False
     if load_lexicon().lookup(w.lemma, w.text, "VERB"):
         return True
     own_subject = bool(view.kids(c, "nsubj", "csubj"))
