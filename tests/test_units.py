@@ -169,3 +169,17 @@ SECOND_THAT_PARSE = [("The", "DET", 1, "det", 0), ("DNC", "PROPN", 2, "nsubj", 0
 def test_a_second_that_clause_hung_on_the_cue_is_content_too():
     claim = next(c for c in extract_claims(parsed(SECOND_THAT, SECOND_THAT_PARSE), method="rules"))
     assert claim.content_text == "the actions were wrong, and that the committee would act"
+
+
+CALLING = "Clinton said the plan failed, calling it absurd."
+CALLING_PARSE = [("Clinton", "PROPN", 1, "nsubj", 0), ("said", "VERB", None, "root", 0, "say", "Tense=Past|VerbForm=Fin"),
+                 ("the", "DET", 3, "det", 0), ("plan", "NOUN", 4, "nsubj", 0),
+                 ("failed", "VERB", 1, "ccomp", 0, "fail", "Tense=Past|VerbForm=Fin"), (",", "PUNCT", 6, "punct", 0),
+                 ("calling", "VERB", 4, "advcl", 0, "call", "VerbForm=Ger"), ("it", "PRON", 6, "obj", 0),
+                 ("absurd", "ADJ", 6, "xcomp", 0), (".", "PUNCT", 1, "punct", 0)]
+
+
+def test_a_reporting_participle_after_a_comma_ends_the_content_wherever_it_hangs():
+    claims = {c.cue_text: c for c in extract_claims(parsed(CALLING, CALLING_PARSE), method="rules")}
+    assert claims["said"].content_text == "the plan failed"
+    assert claims["calling"].source.text == "Clinton" and claims["calling"].content_text == "it absurd"

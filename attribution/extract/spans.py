@@ -240,11 +240,11 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
 
 
 def speech_participle(view: DocView, i: int) -> bool:
-    """", saying …", ", arguing …": a new attribution by the same speaker, whatever the parser attached it to."""
+    """", saying …", ", calling it …": a new attribution by the same speaker, whatever the parser attached it to."""
     w = view.words[i]
     gerund = w.feat("VerbForm") == "Ger" or w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres"
     entry = load_lexicon().lookup(w.lemma, w.text, "VERB") if gerund else None
-    return entry is not None and entry.cls == "speech" and entry.reports
+    return entry is not None and entry.reports
 
 
 ADVCL_MARKS = {"as", "while", "after", "before", "because", "although", "though", "when", "since"}
