@@ -183,3 +183,18 @@ def test_a_reporting_participle_after_a_comma_ends_the_content_wherever_it_hangs
     claims = {c.cue_text: c for c in extract_claims(parsed(CALLING, CALLING_PARSE), method="rules")}
     assert claims["said"].content_text == "the plan failed"
     assert claims["calling"].source.text == "Clinton" and claims["calling"].content_text == "it absurd"
+
+
+BARKED = '"Go back to Univision," Trump barked. The dogs barked.'
+BARKED_PARSE = [('"', "PUNCT", 1, "punct", 0), ("Go", "VERB", 8, "ccomp", 0, "go", "Mood=Imp|VerbForm=Fin"),
+                ("back", "ADV", 1, "advmod", 0), ("to", "ADP", 4, "case", 0), ("Univision", "PROPN", 1, "obl", 0),
+                (",", "PUNCT", 1, "punct", 0), ('"', "PUNCT", 8, "punct", 0), ("Trump", "PROPN", 8, "nsubj", 0),
+                ("barked", "VERB", None, "root", 0, "bark", "Tense=Past|VerbForm=Fin"), (".", "PUNCT", 8, "punct", 0),
+                ("The", "DET", 11, "det", 1), ("dogs", "NOUN", 12, "nsubj", 1, "dog"),
+                ("barked", "VERB", None, "root", 1, "bark", "Tense=Past|VerbForm=Fin"), (".", "PUNCT", 12, "punct", 1)]
+
+
+def test_a_manner_of_speaking_verb_reports_only_beside_a_quotation():
+    claims = extract_claims(parsed(BARKED, BARKED_PARSE, quotes=True), method="rules")
+    assert [(c.source.text, c.cue_text, c.content_text) for c in claims] == [
+        ("Trump", "barked", '"Go back to Univision,"')]
