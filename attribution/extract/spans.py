@@ -233,13 +233,13 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
             end = i - 1
             break
         if w.text == "," and i + 1 <= end and not view.in_quote(i) and (
-                view.words[i + 1].lower in STOP_AFTER_COMMA or speech_participle(view, i + 1)):
+                view.words[i + 1].lower in STOP_AFTER_COMMA or reporting_participle(view, i + 1)):
             end = i - 1
             break
     return end
 
 
-def speech_participle(view: DocView, i: int) -> bool:
+def reporting_participle(view: DocView, i: int) -> bool:
     """", saying …", ", calling it …": a new attribution by the same speaker, whatever the parser attached it to."""
     w = view.words[i]
     gerund = w.feat("VerbForm") == "Ger" or w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres"
