@@ -111,6 +111,31 @@ def test_he_never_resolves_to_a_people(annotator):
     assert speaker_of(doc, "said").name == "Trump"
 
 
+def test_title_inside_a_name_is_a_role_not_part_of_the_name(annotator):
+    doc = annotator.annotate("Austrian Prime Minister Karl Huber said the border would stay open. "
+                             "Former Secretary of State Anna Berg warned that the plan would fail.")
+    assert speaker_of(doc, "said").name == "Karl Huber"
+    assert speaker_of(doc, "warned").name == "Anna Berg"
+
+
+def test_pronoun_agrees_with_the_speakers_gender(annotator):
+    doc = annotator.annotate("Actress Susan Miles said she was undecided. Asked about Donald Walsh, who has "
+                             "insulted voters, she replied: \"I don't know.\"")
+    assert speaker_of(doc, "replied:").name == "Susan Miles"
+
+
+def test_one_person_pronoun_is_not_a_pair_and_a_name_ending_in_s_is_not_plural(annotator):
+    doc = annotator.annotate("Peter Sanders promised to cut taxes. Governor Ann Lee and former Mayor Tom Reed, "
+                             "who also run, have pledged to act. He also pledged to close the prisons.")
+    assert speaker_of(doc, "have pledged").name == "Ann Lee and Tom Reed"
+    assert speaker_of(doc, "also pledged").name == "Peter Sanders"
+
+
+def test_quantified_description_keeps_no_of(annotator):
+    doc = annotator.annotate("Many of Europe's conservative politicians said the vote was a mistake.")
+    assert speaker_of(doc, "said").name == "Europe's conservative politicians"
+
+
 def test_unquoted_first_person_is_the_writer_who_signs(annotator):
     letter = ("Will the investigations of Hillary Clinton ever stop? I hope voters say the senator did nothing "
               "wrong.\n\nChris Smith.\n\nThe hearings were a show, I think.\n\nToni Williams.")

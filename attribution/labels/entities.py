@@ -17,6 +17,7 @@ from .names import guess_bare, name_runs, premodifier_role, run_type, same_name,
 __all__ = ["Resolved", "resolve_entities"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 WRITER_PRONOUNS = {"i", "me", "my"}  # singular: an unquoted "we" is as often a group the writer speaks for
 WRITER = "the writer"  # the name of an unsigned writer's entity
@@ -148,6 +149,10 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     conjuncts = [k for k in view.kids(head, "conj") if k in words and k not in own_name and any(
         view.words[j].upos == "CCONJ" and j not in own_name for j in range(min(head, k), max(head, k)))]
     inside = [[k for k in r if k in set(words)] for r in names if set(r) & set(words)]
+    between = [view.words[j] for j in range(inside[0][-1] + 1, inside[-1][0])] if len(inside) == 2 else []
+    if not conjuncts and any(w.lower == "and" for w in between) and all(
+            w.lower == "and" or w.upos in ("ADJ", "PROPN", "NOUN", "PUNCT") for w in between):
+        conjuncts = [inside[1][-1]]  # the parser hung "… Clinton and former … O'Malley" from a title
     if conjuncts:  # "Mr. Grassley and Mr. Leahy": one group, named after its members' fullest names
         members = [cluster_at(at, view.words[r[0]].start) for r in inside]
         kinds = {m.type for m in members if m is not None} | {
@@ -169,6 +174,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         inside = [[k for k in words if view.words[k].upos != "PUNCT"]]
     named = next((r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])
                   and not possessive(view, r[-1])), None) or next((r for r in inside if head in r), None)
+    if named is None and w.lemma.lower() in lex.types.get("title", {}):
+        named = next((r for r in inside if r[0] > head), None)  # "Secretary of State Anna Berg" parsed as its title
     if named is not None and w.lemma.lower() in lex.types.get("title", {}) and head not in named and (
             lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1])):
         named = None  # "the Vermont senator": a name modifying a title is not the speaker
@@ -265,6 +272,8 @@ def strip_determiner(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in QUANTIFIERS:
         words = words[1:]
+        if len(words) > 1 and words[0].lower() == "of":  # "Many of Europe's …", "All of the GOP candidates"
+            words = words[1:]
     return " ".join(words)
 
 
@@ -370,7 +379,35 @@ def is_plural(view: DocView, span: Span) -> bool:
     if not words:
         return False
     head = head_of(view, words)
-    return view.words[head].feat("Number") == "Plur" or any(k in words for k in view.kids(head, "conj"))
+    w = view.words[head]
+    looks_plural = w.upos == "PROPN" and w.lemma == w.text  # "Sanders": a name the tagger reads as a plural
+    return w.feat("Number") == "Plur" and not looks_plural or any(k in words for k in view.kids(head, "conj"))
+
+
+def gender_of(cluster: Cluster, lex: LabelLexicons) -> str | None:
+    """"f" or "m" where the speaker's first name, form of address or role says so (and nothing says otherwise)."""
+    said = set()
+    for text in [*cluster.names, *(m.text for m in cluster.mentions)]:
+        words = text.replace("’s", "").replace("'s", "").split()
+        if words:
+            said.add(lex.genders.get("honorific", {}).get(words[0].lower().rstrip(".")))
+            said.add(lex.genders.get("first", {}).get(words[0]))
+    for role in cluster.roles:
+        said |= {lex.genders.get("title", {}).get(word.lower()) for word in role.split()}
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None
+
+
+def agrees(pronoun: str, cluster: Cluster, lex: LabelLexicons) -> bool:
+    """Could "he" / "she" be this speaker? Unknown genders agree with both."""
+    wanted = PRONOUN_GENDER.get(pronoun)
+    found = gender_of(cluster, lex) if wanted else None
+    return found is None or found == wanted
+
+
+def group(cluster: Cluster) -> bool:
+    """People named together ("Hillary Clinton and Martin O'Malley"): never one "he" or "she"."""
+    return cluster.type is SourceType.PERSON and " and " in cluster.name()
 
 
 def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
@@ -398,14 +435,18 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     for c in sorted(speakers, key=lambda c: c.source.start, reverse=True):  # the last speaker goes on speaking
         cluster = entity_of[c.id]
         if plural and is_plural(view, c.source) or not plural and lower in PERSON_PRONOUNS \
-                and cluster.type is SourceType.PERSON and not is_plural(view, c.source):
+                and cluster.type is SourceType.PERSON and not is_plural(view, c.source) and not group(cluster) \
+                and agrees(lower, cluster, lex):
             return cluster
     wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {
         SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}
     earlier = sorted([(s, c) for s, c in at if s < w.start and c.type in wanted]
                      + [(c.source.start, entity_of[c.id]) for c in claims
                         if c.id in entity_of and c.source and c.source.start < w.start
-                        and entity_of[c.id].type in wanted], key=lambda pair: pair[0])
+                        and entity_of[c.id].type in wanted
+                        and (plural or not is_plural(view, c.source) and not group(entity_of[c.id]))],
+                     key=lambda pair: pair[0])  # "he" is not "Clinton and O'Malley"
+    earlier = [(s, c) for s, c in earlier if agrees(lower, c, lex)]
     if plural:
         groups = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
         earlier = groups or earlier

@@ -20,6 +20,7 @@ class LabelLexicons:
     places: dict[str, tuple[str, str]]  # alias → (kind, country key)
     types: dict[str, dict[str, SourceType]]  # where → word → type
     synonyms: dict[str, str]
+    genders: dict[str, dict[str, str]]  # kind (first, honorific, title) → word → f | m
 
     @cached_property
     def countries(self) -> set[str]:
@@ -77,4 +78,7 @@ def load_label_lexicons() -> LabelLexicons:
     for r in rows("source_types.tsv"):
         types[r["where"]][r["word"]] = SourceType(r["type"])
     synonyms = {r["word"]: r["group"] for r in rows("synonyms.tsv")}
-    return LabelLexicons(by_lemma, by_class, dict(markers), places, dict(types), synonyms)
+    genders: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in rows("gender.tsv"):
+        genders[r["kind"]][r["word"]] = r["gender"]
+    return LabelLexicons(by_lemma, by_class, dict(markers), places, dict(types), synonyms, dict(genders))

@@ -35,6 +35,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
     for r in runs:
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
+        r = after_title(view, r, lex)
         while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
                      or view.words[r[0]].lower in lex.types.get("title", {})
                      or view.words[r[0]].lemma.lower() in lex.types.get("title", {})  # "Senators"
@@ -50,6 +51,31 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                 and not common_word_first(view, r, lex, lowercase):  # "African-Americans", "Officials said"
             out.append(headline_part(view, r))
     return out
+
+
+def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
+    """The personal name after a title inside a run: "Prime Minister Manuel Valls", "Maryland Gov. Martin O'Malley",
+    "Former Secretary of State Hillary Clinton" (a title's "of X" goes with it). Only when what is left is a name
+    of two or more proper nouns, so that an institution ("General Motors") keeps its words."""
+    titles = [n for n, k in enumerate(run[:-1]) if is_title(view, k, lex)]
+    if not titles:
+        return run
+    rest = run[titles[-1] + 1:]
+    if rest and view.words[rest[0]].lower == "of":
+        rest = rest[1:]
+        while rest and view.words[rest[0]].lower in CONNECTORS:
+            rest = rest[1:]
+        rest = rest[1:]
+    while rest and view.words[rest[0]].text in NAME_JOINERS:
+        rest = rest[1:]
+    proper = [k for k in rest if view.words[k].text not in NAME_JOINERS]
+    return rest if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper) else run
+
+
+def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    w = view.words[i]
+    return w.lower.rstrip(".") in lex.types.get("honorific", {}) or w.lower in lex.types.get("title", {}) \
+        or w.lemma.lower() in lex.types.get("title", {})
 
 
 def is_demonym(view: DocView, i: int, lex: LabelLexicons) -> bool:
@@ -130,9 +156,10 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
     if w.upos in ("ADJ", "NOUN") and w.text[:1].isupper() and i > 0 and view.words[i - 1].sent == w.sent \
             and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
         return True  # "New York Post", "Government Accountability Office": the tagger's adjective or noun
-    if i >= 2 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
-            and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start:
-        return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun
+    if i >= 3 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
+            and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
+            and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
+        return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun; not "Oscar-winner"
     return w.text in NAME_JOINERS and 0 < i < len(view.words) - 1 and view.words[i - 1].end == w.start \
         and view.words[i + 1].start == w.end and view.words[i - 1].upos == "PROPN"
 
