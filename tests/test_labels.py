@@ -180,7 +180,14 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),
-])
+    ("Most farmers support the new trade deal.", Stance.DEMAND, "Uu"),              # taking sides
+    ("The reporter asked about her plans for the company.", Stance.QUESTION, "Uu"),  # a question, not a request
+    ("The reporter asked the mayor to resign.", Stance.DEMAND, "Uu"),
+    ("The singer is not sure she can vote for the senator.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
+    ("The governor promised to end the deportation program.", Stance.PREDICT, "Uu"),  # a commitment to act
+    ("The governor refused to admit that the plan had failed.", Stance.DENY, "CT-"),  # refusing the speech act
+    ("Some analysts say the power of the new parties may be overstated.", Stance.HEDGE, "PS+"),  # the clause, not
+])                                                                                      # the object, is the content
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     claim = annotator.annotate(text).claims[0]
     assert (claim.stance, claim.factuality.value) == (stance, factuality)

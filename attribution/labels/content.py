@@ -26,13 +26,18 @@ def cue_words(view: DocView, claim: Claim) -> list[int]:
     return words_of(view, claim.cue)
 
 
+ADJUNCTS = {"advcl", "obl", "advmod", "mark", "cc", "discourse", "vocative"}
+CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj"}
+
+
 def content_root(view: DocView, words: list[int]) -> int | None:
-    """The content's main predicate: its first word whose head lies outside the content."""
+    """The content's main predicate: its first word whose head lies outside the content, preferring a clause and
+    passing over a fronted adjunct the parser hung from the cue ("“If he gets in, things will explode,” she
+    said")."""
     inside = set(words)
-    for k in words:
-        if view.words[k].upos != "PUNCT" and view.words[k].head not in inside:
-            return k
-    return None
+    tops = [k for k in words if view.words[k].upos != "PUNCT" and view.words[k].head not in inside]
+    clauses = [k for k in tops if view.words[k].rel in CLAUSES]  # "say [the power]obj … [overstated]ccomp"
+    return next(iter(clauses), next((k for k in tops if view.words[k].rel not in ADJUNCTS), tops[0] if tops else None))
 
 
 def top_words(view: DocView, words: list[int], depth: int = 2) -> list[int]:

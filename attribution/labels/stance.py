@@ -22,6 +22,7 @@ RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
 PERSONAL = {"i", "we", "he", "she", "they"}
+QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when", "where", "which"}
 
 
 def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
@@ -33,9 +34,13 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         stance = Stance.HEDGE  # "critics see the renewal as an opportunity": a view, not a report
     words = content_words(view, claim)
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
-    if lemma == "ask" and first in ("whether", "if"):
-        return Stance.QUESTION
+    if lemma == "ask" and not asks_to(view, words, first, set(cue_words(view, claim))):
+        return Stance.QUESTION  # "asked whether …", "asked about …", "asked Republicans a question"
+    if refused(view, claim, lex):
+        return Stance.DENY  # "refused to admit that …", "was not willing to say who …"
     if negated_cue(view, claim, lex):
+        if lex.marker("certainty", lemma.strip("’'\"“”‘")):
+            return Stance.QUESTION  # "is not sure she can vote for …": doubt
         return stance  # "have not said when …": nothing was said, so the content says nothing of the act
     cue = {view.words[k].lower for k in cue_words(view, claim)}
     if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to") \
@@ -68,6 +73,29 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if hedges(view, clause, lex):
         return Stance.HEDGE
     return stance
+
+
+def asks_to(view: DocView, words: list[int], first: str, cue: set[int]) -> bool:
+    """Is "ask" a request ("asked the mayor to resign", "asked partners for help", "asked that …") rather than a
+    question ("asked about her plans for …", "asked whether …")? Read from the words: the parser often hangs
+    the infinitive from the object."""
+    if first in QUESTION_OPENERS or any(view.words[k].lower in QUESTION_OPENERS for k in cue):  # "asked about"
+        return False
+    return first == "that" and words[0] - 1 in cue or any(
+        (view.words[k].lower, view.words[k].upos) in (("to", "PART"), ("for", "ADP")) for k in words[:5])
+
+
+def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
+    """Does the cue hang from a refusal ("refused to admit", "declined to say", "was not willing to say")?"""
+    for k in cue_words(view, claim):
+        w = view.words[k]
+        if w.rel != "xcomp" or w.head is None:
+            continue
+        governor = view.words[w.head]
+        if lex.stance_by_lemma.get(governor.lemma.lower()) is Stance.DENY or governor.lemma.lower() == "willing" \
+                and find_markers(view, view.kids(governor.i, "advmod"), "negation", lex):
+            return True
+    return False
 
 
 def mandative(view: DocView, claim: Claim, root: int | None, lex: LabelLexicons) -> bool:
@@ -107,6 +135,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     words = content_words(view, claim)
     if only_topic(view, claim, words, lex) and stance not in (Stance.DENY, Stance.DISMISS):
         return Factuality.UU  # "spoke about the death of …": a topic, no proposition
+    if stance is Stance.PREDICT and infinitive(view, words):
+        return Factuality.UU  # "promised to end …": a commitment to act, not a statement of what will be
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     top = top_words(view, words)
@@ -120,6 +150,12 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     if stance in (Stance.DENY, Stance.DISMISS):  # "denied that it shelled the port"; but "said Trump was not right"
         negative = True                            # already states the negation itself
     return Factuality(f"{level}{'-' if negative else '+'}")
+
+
+def infinitive(view: DocView, words: list[int]) -> bool:
+    """A content that is a bare to-infinitive ("to end the program"), with no subject of its own."""
+    first = next((k for k in words if view.words[k].upos != "PUNCT"), None)
+    return first is not None and view.words[first].lower == "to" and view.words[first].upos == "PART"
 
 
 def modal_words(view: DocView, words: list[int]) -> list[int]:
