@@ -387,11 +387,10 @@ def is_plural(view: DocView, span: Span) -> bool:
 def gender_of(cluster: Cluster, lex: LabelLexicons) -> str | None:
     """"f" or "m" where the speaker's first name, form of address or role says so (and nothing says otherwise)."""
     said = set()
-    for text in [*cluster.names, *(m.text for m in cluster.mentions)]:
-        words = text.replace("’s", "").replace("'s", "").split()
-        if words:
-            said.add(lex.genders.get("honorific", {}).get(words[0].lower().rstrip(".")))
-            said.add(lex.genders.get("first", {}).get(words[0]))
+    for text in {*cluster.names, *(m.text for m in cluster.mentions)}:
+        first = text.split(maxsplit=1)[0].removesuffix("’s").removesuffix("'s") if text.strip() else ""
+        said.add(lex.genders.get("honorific", {}).get(first.lower().rstrip(".")))
+        said.add(lex.genders.get("first", {}).get(first))
     for role in cluster.roles:
         said |= {lex.genders.get("title", {}).get(word.lower()) for word in role.split()}
     said.discard(None)
@@ -446,11 +445,11 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
                         and entity_of[c.id].type in wanted
                         and (plural or not is_plural(view, c.source) and not group(entity_of[c.id]))],
                      key=lambda pair: pair[0])  # "he" is not "Clinton and O'Malley"
-    earlier = [(s, c) for s, c in earlier if agrees(lower, c, lex)]
     if plural:
         groups = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
         earlier = groups or earlier
-    if earlier:
-        return earlier[-1][1]
+    found = next((c for _, c in reversed(earlier) if agrees(lower, c, lex)), None)
+    if found is not None:
+        return found
     kind = SourceType.PERSON if lower in PERSON_PRONOUNS | SELF_PRONOUNS else SourceType.ANONYMOUS
     return keyed_cluster(clusters, kind, w.text)
