@@ -118,6 +118,19 @@ def test_title_inside_a_name_is_a_role_not_part_of_the_name(annotator):
     assert speaker_of(doc, "warned").name == "Anna Berg"
 
 
+def test_military_rank_and_abbreviated_title_are_roles(annotator):
+    doc = annotator.annotate("Rear Admiral Li Wei told reporters the patrols would continue. "
+                             "Japanese Defence Minister Gen. Taro Tanaka said the islands needed protection.")
+    assert speaker_of(doc, "told").name == "Li Wei"
+    assert speaker_of(doc, "said").name == "Taro Tanaka"
+
+
+def test_unnamed_plural_title_is_anonymous_without_its_possessive(annotator):
+    doc = annotator.annotate("The court backed the judges’ statement that their ruling must be binding.")
+    speaker = speaker_of(doc, "statement")
+    assert (speaker.name, speaker.type) == ("judges", SourceType.ANONYMOUS)
+
+
 def test_pronoun_agrees_with_the_speakers_gender(annotator):
     doc = annotator.annotate("Actress Susan Miles said she was undecided. Asked about Donald Walsh, who has "
                              "insulted voters, she replied: \"I don't know.\"")
@@ -186,6 +199,10 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The singer is not sure she can vote for the senator.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
     ("The governor promised to end the deportation program.", Stance.PREDICT, "Uu"),  # a commitment to act
     ("The governor refused to admit that the plan had failed.", Stance.DENY, "CT-"),  # refusing the speech act
+    ("The minister warned China against provocative behavior at sea.", Stance.DEMAND, "Uu"),  # advice, no forecast
+    ("The minister warned that prices would rise.", Stance.PREDICT, "PR+"),
+    ("The uncertainty is arguably the main concern, the minister said.", Stance.HEDGE, "PR+"),
+    ("O'Malley criticized Sanders and Clinton after the event.", Stance.ACCUSE, "Uu"),  # a topic, names and all
     ("Some analysts say the power of the new parties may be overstated.", Stance.HEDGE, "PS+"),  # the clause, not
 ])                                                                                      # the object, is the content
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):

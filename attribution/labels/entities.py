@@ -232,8 +232,8 @@ def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) ->
     if lemma in heads:  # "the agency" is a government's unless a media word modifies it ("news agency")
         modifiers = [heads.get(view.words[k].lemma.lower()) for k in view.kids(head, "compound", "amod")]
         return SourceType.MEDIA if SourceType.MEDIA in modifiers else heads[lemma]
-    if lemma in lex.types.get("title", {}):
-        return SourceType.PERSON
+    if lemma in lex.types.get("title", {}):  # "the senator"; but unnamed people ("judges") are anonymous
+        return SourceType.ANONYMOUS if w.feat("Number") == "Plur" else SourceType.PERSON
     if lex.place(w.text):
         return SourceType.GOVERNMENT
     return SourceType.ANONYMOUS
@@ -270,6 +270,8 @@ def strip_determiner(text: str) -> str:
     ("officials at Homeland Security Investigations[, a division of …]")."""
     text = re.split(r"\s*\(|,\s+(?=(?:a|an|the|who|which|now)\b)", text, maxsplit=1)[0] or text
     words = text.split()
+    if words and words[-1][-1:] in ("’", "'") and words[-1][:-1].endswith("s"):
+        words[-1] = words[-1][:-1]  # "the judges’ statement": the judges
     while len(words) > 1 and words[0].lower() in QUANTIFIERS:
         words = words[1:]
         if len(words) > 1 and words[0].lower() == "of":  # "Many of Europe's …", "All of the GOP candidates"

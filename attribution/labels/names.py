@@ -57,19 +57,19 @@ def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
     """The personal name after a title inside a run: "Prime Minister Manuel Valls", "Maryland Gov. Martin O'Malley",
     "Former Secretary of State Hillary Clinton" (a title's "of X" goes with it). Only when what is left is a name
     of two or more proper nouns, so that an institution ("General Motors") keeps its words."""
-    titles = [n for n, k in enumerate(run[:-1]) if is_title(view, k, lex)]
-    if not titles:
-        return run
-    rest = run[titles[-1] + 1:]
-    if rest and view.words[rest[0]].lower == "of":
-        rest = rest[1:]
-        while rest and view.words[rest[0]].lower in CONNECTORS:
+    for title in reversed([n for n, k in enumerate(run[:-1]) if is_title(view, k, lex)]):
+        rest = run[title + 1:]
+        if rest and view.words[rest[0]].lower == "of":
             rest = rest[1:]
-        rest = rest[1:]
-    while rest and view.words[rest[0]].text in NAME_JOINERS:
-        rest = rest[1:]
-    proper = [k for k in rest if view.words[k].text not in NAME_JOINERS]
-    return rest if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper) else run
+            while rest and view.words[rest[0]].lower in CONNECTORS:
+                rest = rest[1:]
+            rest = rest[1:]
+        while rest and view.words[rest[0]].text in NAME_JOINERS:
+            rest = rest[1:]
+        proper = [k for k in rest if view.words[k].text not in NAME_JOINERS]
+        if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper):
+            return rest  # "Defence Minister Gen Nakatani": "Gen" leaves one word, "Minister" two
+    return run
 
 
 def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:

@@ -12,6 +12,7 @@ from ..lexicon import naive_stems
 from ..model import Claim, ClaimKind, Factuality, Stance
 from .content import content_root, content_words, cue_words, find_markers, top_words
 from .lexicons import LabelLexicons
+from .names import title_case
 
 __all__ = ["stance_of", "factuality_of", "negated_cue"]
 
@@ -22,6 +23,7 @@ RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
 PERSONAL = {"i", "we", "he", "she", "they"}
+WARNINGS = {"warn", "caution"}
 QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when", "where", "which"}
 
 
@@ -36,6 +38,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
     if lemma == "ask" and not asks_to(view, words, first, set(cue_words(view, claim))):
         return Stance.QUESTION  # "asked whether …", "asked about …", "asked Republicans a question"
+    if lex.stance_by_lemma.get(lemma) is Stance.PREDICT and lemma in WARNINGS and advises(view, claim, words):
+        return Stance.DEMAND  # "warned China against provocative behavior", "cautioned them not to …": advice
     if refused(view, claim, lex):
         return Stance.DENY  # "refused to admit that …", "was not willing to say who …"
     if negated_cue(view, claim, lex):
@@ -83,6 +87,14 @@ def asks_to(view: DocView, words: list[int], first: str, cue: set[int]) -> bool:
         return False
     return first == "that" and words[0] - 1 in cue or any(
         (view.words[k].lower, view.words[k].upos) in (("to", "PART"), ("for", "ADP")) for k in words[:5])
+
+
+def advises(view: DocView, claim: Claim, words: list[int]) -> bool:
+    """A warning addressed to someone *against* something or *to* do something, rather than that something will
+    happen."""
+    cue = set(cue_words(view, claim))
+    return any(view.words[k].lower == "against" for k in [*words, *cue]) or any(
+        view.words[k].lower == "to" and view.words[k].upos == "PART" for k in words[:5])
 
 
 def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
@@ -182,7 +194,8 @@ def only_topic(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons
     proposition)."""
     root = content_root(view, words)
     if root is None or claim.kind is not ClaimKind.INDIRECT or regards_as(view, claim) or any(
-            view.words[k].upos in ("VERB", "AUX") or view.words[k].text[:1].isupper() for k in words[1:]):
-        return False  # a clause, or a title-case headline
-    return view.words[root].upos in ("NOUN", "PRON", "NUM") and \
+            view.words[k].upos in ("VERB", "AUX") for k in words[1:]) \
+            or title_case(view, view.sentence_ranges[view.words[root].sent]):
+        return False  # a clause, or a title-case headline (whose verbs the tagger reads as nouns)
+    return view.words[root].upos in ("NOUN", "PROPN", "PRON", "NUM") and \
         lex.marker("claimnoun", view.words[root].lemma.lower()) is None
