@@ -198,3 +198,31 @@ def test_a_manner_of_speaking_verb_reports_only_beside_a_quotation():
     claims = extract_claims(parsed(BARKED, BARKED_PARSE, quotes=True), method="rules")
     assert [(c.source.text, c.cue_text, c.content_text) for c in claims] == [
         ("Trump", "barked", '"Go back to Univision,"')]
+
+
+
+FACT = "Borger brought up the fact that he had no backing."
+FACT_PARSE = [("Borger", "PROPN", 1, "nsubj", 0), ("brought", "VERB", None, "root", 0, "bring"),
+              ("up", "ADP", 1, "compound:prt", 0), ("the", "DET", 4, "det", 0), ("fact", "NOUN", 1, "obj", 0),
+              ("that", "SCONJ", 7, "mark", 0), ("he", "PRON", 7, "nsubj", 0), ("had", "VERB", 4, "acl", 0, "have"),
+              ("no", "DET", 9, "det", 0), ("backing", "NOUN", 7, "obj", 0), (".", "PUNCT", 1, "punct", 0)]
+SAID = "Borger said that he had no backing."
+SAID_PARSE = [("Borger", "PROPN", 1, "nsubj", 0), ("said", "VERB", None, "root", 0, "say"),
+              ("that", "SCONJ", 4, "mark", 0), ("he", "PRON", 4, "nsubj", 0), ("had", "VERB", 1, "ccomp", 0, "have"),
+              ("no", "DET", 6, "det", 0), ("backing", "NOUN", 4, "obj", 0), (".", "PUNCT", 1, "punct", 0)]
+
+
+def claim_on(text: str, cue: str, content_from: str):
+    from attribution.model import Claim, ClaimKind
+
+    start = text.index(f" {content_from} ") + 1
+    return Claim("c1", ClaimKind.INDIRECT, (Span.of(text, text.index(cue), text.index(cue) + len(cue)),), cue,
+                 (Span.of(text, start, text.index(".")),), Span.of(text, 0, 6), (0,), 0.9)
+
+
+@pytest.mark.parametrize("content_from", ["that", "he"])  # with or without the "that" in the content
+def test_the_fact_that_presupposes_the_content(content_from):
+    from attribution.labels.evidential import fact_that
+
+    assert fact_that(parsed(FACT, FACT_PARSE), claim_on(FACT, "brought up", content_from)).text == "fact"
+    assert fact_that(parsed(SAID, SAID_PARSE), claim_on(SAID, "said", content_from)) is None

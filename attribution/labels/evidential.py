@@ -44,6 +44,9 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
         note(Evidential.CONFIRMED, spans=claim.cue)
     if factive(view, claim, lex):
         note(Evidential.CONFIRMED, spans=claim.cue)  # "investigators have discovered that …" presupposes it true
+    fact = fact_that(view, claim)
+    if fact is not None:
+        note(Evidential.CONFIRMED, spans=(fact,))  # "brought up the fact that …": the article presupposes it
     for span, keys in unattributed:
         if len(keys & f.keys) >= MIN_RESTATED and len(keys & f.keys) / len(f.keys | keys) >= RESTATED:
             note(Evidential.CONFIRMED, spans=(span,))
@@ -68,6 +71,18 @@ def factive(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
     cue = words_of(view, claim.cue)
     return bool(lex.marker("factive", claim.cue_lemma.lower())) and not find_markers(view, cue, "negation", lex) \
         and not any(view.words[k].lower == "to" or view.words[k].deprel == "xcomp" for k in cue)
+
+
+def fact_that(view: DocView, claim: Claim) -> Span | None:
+    """The words "the fact" when the content is their "that" clause (Kiparsky & Kiparsky 1970: a factive noun)."""
+    first = min((k for s in claim.content for k in view.words_between(s.start, s.end)), default=None)
+    if first is None:
+        return None
+    that = first if view.words[first].lower == "that" else first - 1
+    noun = that - 1
+    if noun < 0 or view.words[that].lower != "that" or view.words[noun].lemma.lower() != "fact":
+        return None
+    return word_span(view, [noun])
 
 
 def sentence_words(view: DocView, claim: Claim) -> list[int]:
