@@ -131,6 +131,19 @@ def test_unnamed_plural_title_is_anonymous_without_its_possessive(annotator):
     assert (speaker.name, speaker.type) == ("judges", SourceType.ANONYMOUS)
 
 
+def test_relative_pronoun_takes_its_noun_phrase_not_the_clause_around_it(annotator):
+    doc = annotator.annotate("Their targets are centrist leaders who have said that unity matters. "
+                             "He wants to win over the farming community, which says the tariffs hurt.")
+    assert speaker_of(doc, "have said").name == "centrist leaders"
+    assert speaker_of(doc, "says").name == "farming community"
+
+
+def test_the_bare_definite_repeats_an_earlier_institution(annotator):
+    doc = annotator.annotate("China’s foreign ministry rejected the remarks on Monday. "
+                             "The ministry said in a statement that the patrols must stop.")
+    assert speaker_of(doc, "said").name == speaker_of(doc, "rejected").name
+
+
 def test_pronoun_agrees_with_the_speakers_gender(annotator):
     doc = annotator.annotate("Actress Susan Miles said she was undecided. Asked about Donald Walsh, who has "
                              "insulted voters, she replied: \"I don't know.\"")

@@ -28,6 +28,7 @@ NOMINALS = {"NOUN", "PROPN", "PRON"}  # a pronoun source with none of these besi
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
+PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
 GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
 
 
@@ -193,7 +194,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for s, c in at if s == owner_span.start), None)
         if found is not None:  # "Mariano's memoir"
             return found
-    description = description_target(view, head, names, at, lex)
+    description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
@@ -321,6 +322,24 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
     return None
 
 
+def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """"the ministry" after "China's foreign ministry": a bare definite description that repeats the head noun of
+    an earlier speaker who is no person."""
+    w = view.words[head]
+    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
+    if w.upos != "NOUN" or words != [head - 1, head] or view.words[head - 1].lower != "the":
+        return None
+    noun = w.lemma.lower()
+    for cluster in reversed(clusters):
+        if cluster.type is SourceType.PERSON or not cluster.names:
+            continue
+        last = cluster.name().split()[-1].lower()
+        if last in (noun, w.lower) and any(m.start < span.start for m in cluster.mentions) \
+                and cluster.name().lower() != f"the {noun}":
+            return cluster
+    return None
+
+
 def relative_antecedent(view: DocView, i: int) -> int | None:
     """The noun a relative clause hangs from, past appositions."""
     verb = view.words[i].head
@@ -338,8 +357,9 @@ def relative_cluster(view: DocView, w, at: list[tuple[int, Cluster]], clusters: 
     person named before it in the sentence (the parser often misses the relative clause), else the described
     antecedent ("officials who said")."""
     antecedent = relative_antecedent(view, w.i)
-    phrase = [k for k in view.subtree(antecedent, frozenset({w.head})) if k <= antecedent] \
-        if antecedent is not None else []
+    clause = frozenset(view.kids(antecedent, *PREDICATE_PARTS)) if antecedent is not None else frozenset()
+    phrase = [k for k in view.subtree(antecedent, clause | {w.head}) if k <= antecedent] \
+        if antecedent is not None else []  # "targets are [centrist leaders] who", "win over [the community], which"
     if antecedent is not None and view.words[antecedent].upos == "PROPN":
         found = next((c for s, c in at for k in phrase if s == view.words[k].start), None)
         if found is not None:
