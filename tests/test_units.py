@@ -226,3 +226,20 @@ def test_the_fact_that_presupposes_the_content(content_from):
 
     assert fact_that(parsed(FACT, FACT_PARSE), claim_on(FACT, "brought up", content_from)).text == "fact"
     assert fact_that(parsed(SAID, SAID_PARSE), claim_on(SAID, "said", content_from)) is None
+
+
+EX_WIFE = "His ex-wife said the house was sold."
+EX_WIFE_PARSE = [("His", "PRON", 3, "nmod:poss", 0, "his"), ("ex", "ADJ", 3, "amod", 0), ("-", "PUNCT", 1, "punct", 0),
+                 ("wife", "NOUN", 4, "nsubj", 0), ("said", "VERB", None, "root", 0, "say"),
+                 ("the", "DET", 6, "det", 0), ("house", "NOUN", 8, "nsubj:pass", 0), ("was", "AUX", 8, "aux:pass", 0, "be"),
+                 ("sold", "VERB", 4, "ccomp", 0, "sell"), (".", "PUNCT", 4, "punct", 0)]
+
+
+def test_a_hyphen_inside_a_word_does_not_cut_the_source():
+    assert source_of(parsed(EX_WIFE, EX_WIFE_PARSE), "said") == "His ex-wife"  # not "wife"
+    dashed = "Most recently - his wife said the house was sold."
+    rows = [("Most", "ADV", 1, "advmod", 0), ("recently", "ADV", 4, "advmod", 0), ("-", "PUNCT", 4, "punct", 0),
+            ("his", "PRON", 4, "nmod:poss", 0), ("wife", "NOUN", 5, "nsubj", 0), ("said", "VERB", None, "root", 0, "say"),
+            ("the", "DET", 7, "det", 0), ("house", "NOUN", 9, "nsubj:pass", 0), ("was", "AUX", 9, "aux:pass", 0, "be"),
+            ("sold", "VERB", 5, "ccomp", 0, "sell"), (".", "PUNCT", 5, "punct", 0)]
+    assert source_of(parsed(dashed, rows), "said") == "his wife"  # a spaced dash still ends what comes before

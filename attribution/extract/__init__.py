@@ -235,6 +235,12 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
                  for n, (_, kind, cue, d, content, source, sentences) in enumerate(built, 1))
 
 
+def glued(view: DocView, k: int) -> bool:
+    """A hyphen inside a word ("ex-wife", "52-count"), not a dash between phrases."""
+    return 0 < k < len(view.words) - 1 and view.words[k - 1].end == view.words[k].start \
+        and view.words[k].end == view.words[k + 1].start
+
+
 def source_proper(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
     """The source words without what precedes a comma or dash before its head ("Most recently, | Trump",
     "WASHINGTON — | Sen. Chuck Grassley"), and with the comma that closes a parenthetical apposition or relative
@@ -243,7 +249,7 @@ def source_proper(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
     words = sorted(draft.source)
     inside = set(words)
     head = next((k for k in words if view.words[k].head not in inside), words[0])
-    cut = [k for k in words if k < head and view.words[k].text in SOURCE_BREAKS]
+    cut = [k for k in words if k < head and view.words[k].text in SOURCE_BREAKS and not glued(view, k)]
     if cut:
         words = [k for k in words if k > cut[-1]]
     after = words[-1] + 1
