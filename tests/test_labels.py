@@ -144,6 +144,11 @@ def test_the_bare_definite_repeats_an_earlier_institution(annotator):
     assert speaker_of(doc, "said").name == speaker_of(doc, "rejected").name
 
 
+def test_a_name_glued_to_a_modifier_is_no_speaker(annotator):
+    doc = annotator.annotate("Oscar-winning actress Susan Miles said she would not vote.")
+    assert speaker_of(doc, "said").name == "Susan Miles"
+
+
 def test_pronoun_agrees_with_the_speakers_gender(annotator):
     doc = annotator.annotate("Actress Susan Miles said she was undecided. Asked about Donald Walsh, who has "
                              "insulted voters, she replied: \"I don't know.\"")

@@ -46,11 +46,21 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
             r = r[1:]
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
+        if r and modifier_compound(view, r[-1]):
+            continue  # "Oscar-winning actress", "Obama-era rules": a modifier, not a name
         if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym" \
                 and not is_demonym(view, r[-1], lex) \
                 and not common_word_first(view, r, lex, lowercase):  # "African-Americans", "Officials said"
             out.append(headline_part(view, r))
     return out
+
+
+def modifier_compound(view: DocView, last: int) -> bool:
+    """Is the name glued by a hyphen to a lower-case word after it ("Oscar-winning")?"""
+    hyphen, word = last + 1, last + 2
+    return word < len(view.words) and view.words[hyphen].text == "-" \
+        and view.words[last].end == view.words[hyphen].start == view.words[word].start - 1 \
+        and view.words[word].text.isalpha() and view.words[word].text.islower()
 
 
 def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
