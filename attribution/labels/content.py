@@ -37,7 +37,8 @@ def content_root(view: DocView, words: list[int]) -> int | None:
     inside = set(words)
     tops = [k for k in words if view.words[k].upos != "PUNCT" and view.words[k].head not in inside]
     clauses = [k for k in tops if view.words[k].rel in CLAUSES]  # "say [the power]obj … [overstated]ccomp"
-    return next(iter(clauses), next((k for k in tops if view.words[k].rel not in ADJUNCTS), tops[0] if tops else None))
+    core = [k for k in tops if view.words[k].rel not in ADJUNCTS]
+    return (clauses or core or tops or [None])[0]
 
 
 def top_words(view: DocView, words: list[int], depth: int = 2) -> list[int]:

@@ -23,7 +23,6 @@ RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
 PERSONAL = {"i", "we", "he", "she", "they"}
-WARNINGS = {"warn", "caution"}
 QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when", "where", "which"}
 
 
@@ -38,7 +37,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     first = next((view.words[k].lower for k in words if view.words[k].upos != "PUNCT"), "")
     if lemma == "ask" and not asks_to(view, words, first, set(cue_words(view, claim))):
         return Stance.QUESTION  # "asked whether …", "asked about …", "asked Republicans a question"
-    if lex.stance_by_lemma.get(lemma) is Stance.PREDICT and lemma in WARNINGS and advises(view, claim, words):
+    if lex.marker("advice", lemma) and advises(view, claim, words):
         return Stance.DEMAND  # "warned China against provocative behavior", "cautioned them not to …": advice
     if refused(view, claim, lex):
         return Stance.DENY  # "refused to admit that …", "was not willing to say who …"
