@@ -78,7 +78,7 @@ def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
             rest = rest[1:]
         proper = [k for k in rest if view.words[k].text not in NAME_JOINERS]
         if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper):
-            return rest  # "Defence Minister Gen Nakatani": "Gen" leaves one word, "Minister" two
+            return rest  # "Defence Minister Gen Nakatani": "Gen" leaves one word, so the cut follows "Minister"
     return run
 
 
