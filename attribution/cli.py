@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .errors import AttributionError, InputError, message
+from .errors import AttributionError, InputError, UsageError, message
 from .extract import METHODS
 from .inputs import InputDocument, expand_inputs, read_input
 from .output import annotate_each, unique_name, write_document
@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = commands.add_parser("annotate", help="find the claims of text files")
     annotate.add_argument("inputs", nargs="+", metavar="INPUT",
                           help="text or TEI (.xml) files, directories (recursively) or -")
-    annotate.add_argument("-o", "--output", default="out", metavar="DIR", help="output directory (default: out/)")
+    annotate.add_argument("-o", "--output", default="out", metavar="DIR",
+                          help="output directory (default: out/), or - for standard output (one document, one format)")
     annotate.add_argument("--format", default=["tei"], type=formats, metavar="FORMAT[,FORMAT]",
                           help=f"output formats, comma-separated: {', '.join(FORMATS)} (default: tei)")
     annotate.add_argument("--models", metavar="DIR", help="Stanza resources directory with English models")
@@ -101,11 +102,13 @@ def annotate(args: argparse.Namespace) -> int:
 
     from .annotator import Annotator, freeze_loaded_pipeline
 
+    paths = list(expand_inputs(args.inputs))
+    out_dir = None if args.output == "-" else Path(args.output)
+    if out_dir is None and (len(paths) != 1 or len(args.format) != 1 or args.format[0] == "brat"):
+        raise UsageError(message("stdout_one", asked=f"{len(paths)} document(s), {','.join(args.format)}"))
     annotator = Annotator(args.models, method=args.method, batch_size=args.batch_size)
     freeze_loaded_pipeline()
-    paths = list(expand_inputs(args.inputs))
     failed: list[str] = []
-    out_dir = Path(args.output)
     taken: set[str] = set()
     with tqdm(total=len(paths), unit="doc", disable=args.quiet or len(paths) < 2, file=sys.stderr) as bar:
         for doc_input, result in annotate_each(annotator, readable(paths, args.encoding_errors, failed, args.debug)):

@@ -64,6 +64,8 @@ MESSAGES = {
     "unknown_method": "unknown attribution method {method!r} (choose from {choices})",
     "cannot_validate": "{why} (supported: {supported})",
     "overwrite_input": "output would overwrite this input; choose another -o directory",
+    "stdout_one": "-o - writes one document in one single-file format to standard output ({asked}); give a "
+                  "directory for more",
     "tei_dtd": "TEI input with a DTD or entity declarations is refused (XXE and entity-expansion protection)",
     "tei_malformed": "malformed XML at line {line}: {why}",
     "tei_not_tei": "not a TEI document (root element is <{tag}>, expected <TEI>)",

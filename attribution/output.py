@@ -59,9 +59,10 @@ def annotate_each(annotator, docs: Iterator[InputDocument]):  # noqa: ANN001, AN
         yield from zip(batch, results)
 
 
-def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list[str], out_dir: Path, stem: str,
-                   inline: bool = False) -> None:
-    """Every requested format of one document; a text copy never overwrites its own input file."""
+def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list[str], out_dir: Path | None,
+                   stem: str, inline: bool = False) -> None:
+    """Every requested format of one document, into ``out_dir`` or, when it is None, onto standard output
+    (validated all the same); a text copy never overwrites its own input file."""
     from .validate import validate_brat, validate_json, validate_tei
     from .writers import FORMATS, STDOUT_FORMATS, outputs
 
@@ -72,6 +73,12 @@ def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list
             continue
         files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
         for suffix, text in files.items():
+            if out_dir is None:
+                check = checks.get(suffix)
+                if check is not None and (problems := check(text)):
+                    raise OutputInvalidError("-", problems)
+                sys.stdout.write(text)
+                continue
             target = out_dir / (stem + suffix)
             if doc_input.path != "-" and target.exists() and target.resolve() == Path(doc_input.path).resolve():
                 if target.read_text(encoding="utf-8") == text:

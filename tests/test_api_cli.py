@@ -123,6 +123,20 @@ def test_cli_table_to_stdout(annotator, capsys):
     assert "Kyiv | has accused | North Korea of sending military personnel" in out
 
 
+def test_cli_dash_output_is_standard_output_for_one_document(annotator, tmp_path, capsys, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    seed = str(SEEDS / "000_7d6dee029e99172d.txt")
+    assert main(["annotate", seed, "-o", "-", "--format", "json", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "000_7d6dee029e99172d"
+    assert main(["annotate", str(SEEDS), "-o", "-", "--format", "json", "--quiet"]) == 1  # two documents
+    assert main(["annotate", seed, "-o", "-", "--format", "brat", "--quiet"]) == 1       # two files each
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("-o - writes one document" in line for line in err)
+    assert not (tmp_path / "-").exists()
+
+
 def test_cli_usage_error_exit_2():
     result = subprocess.run([sys.executable, "-m", "attribution", "annotate"], capture_output=True, text=True,
                             cwd=ROOT)
