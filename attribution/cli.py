@@ -104,7 +104,8 @@ def annotate(args: argparse.Namespace) -> int:
 
     paths = list(expand_inputs(args.inputs))
     out_dir = None if args.output == "-" else Path(args.output)
-    if out_dir is None and (len(paths) != 1 or len(args.format) != 1 or args.format[0] == "brat"):
+    several_files = len(args.format) != 1 or hasattr(FORMATS[args.format[0]], "outputs")  # brat: .ann and .txt
+    if out_dir is None and (len(paths) != 1 or several_files):
         raise UsageError(message("stdout_one", asked=f"{len(paths)} document(s), {','.join(args.format)}"))
     annotator = Annotator(args.models, method=args.method, batch_size=args.batch_size)
     freeze_loaded_pipeline()

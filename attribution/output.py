@@ -20,8 +20,7 @@ def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | N
 
     With ``validate``, the text is checked first; an invalid output is never written (it would be a bug).
     """
-    if validate is not None and (problems := validate(text)):
-        raise OutputInvalidError(path, problems)
+    checked(path, text, validate)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
@@ -34,6 +33,12 @@ def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | N
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def checked(path: Path | str, text: str, validate: Callable[[str], list[str]] | None) -> None:
+    """Refuse an output that fails its validator: it would be a bug, never something to write."""
+    if validate is not None and (problems := validate(text)):
+        raise OutputInvalidError(path, problems)
 
 
 def current_umask() -> int:
@@ -74,9 +79,7 @@ def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list
         files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
         for suffix, text in files.items():
             if out_dir is None:
-                check = checks.get(suffix)
-                if check is not None and (problems := check(text)):
-                    raise OutputInvalidError("-", problems)
+                checked("-", text, checks.get(suffix))
                 sys.stdout.write(text)
                 continue
             target = out_dir / (stem + suffix)

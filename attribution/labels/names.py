@@ -36,9 +36,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
         r = after_title(view, r, lex)
-        while r and (view.words[r[0]].lower.rstrip(".") in lex.types.get("honorific", {})
-                     or view.words[r[0]].lower in lex.types.get("title", {})
-                     or view.words[r[0]].lemma.lower() in lex.types.get("title", {})  # "Senators"
+        while r and (is_title(view, r[0], lex)  # also by lemma: "Senators"
                      or is_demonym(view, r[0], lex)
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
@@ -83,6 +81,7 @@ def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
 
 
 def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """A form of address ("Gov.") or a role noun ("President", "Senators")."""
     w = view.words[i]
     return w.lower.rstrip(".") in lex.types.get("honorific", {}) or w.lower in lex.types.get("title", {}) \
         or w.lemma.lower() in lex.types.get("title", {})

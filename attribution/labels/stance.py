@@ -42,7 +42,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if refused(view, claim, lex):
         return Stance.DENY  # "refused to admit that …", "was not willing to say who …"
     if negated_cue(view, claim, lex):
-        if lex.marker("certainty", lemma.strip("’'\"“”‘")):
+        if lex.marker("certainty", lemma):
             return Stance.QUESTION  # "is not sure she can vote for …": doubt
         return stance  # "have not said when …": nothing was said, so the content says nothing of the act
     cue = {view.words[k].lower for k in cue_words(view, claim)}
@@ -84,16 +84,20 @@ def asks_to(view: DocView, words: list[int], first: str, cue: set[int]) -> bool:
     the infinitive from the object."""
     if first in QUESTION_OPENERS or any(view.words[k].lower in QUESTION_OPENERS for k in cue):  # "asked about"
         return False
-    return first == "that" and words[0] - 1 in cue or any(
-        (view.words[k].lower, view.words[k].upos) in (("to", "PART"), ("for", "ADP")) for k in words[:5])
+    return first == "that" and words[0] - 1 in cue or to_infinitive(view, words) or any(
+        (view.words[k].lower, view.words[k].upos) == ("for", "ADP") for k in words[:5])
 
 
 def advises(view: DocView, claim: Claim, words: list[int]) -> bool:
     """A warning addressed to someone *against* something or *to* do something, rather than that something will
     happen."""
     cue = set(cue_words(view, claim))
-    return any(view.words[k].lower == "against" for k in [*words, *cue]) or any(
-        view.words[k].lower == "to" and view.words[k].upos == "PART" for k in words[:5])
+    return any(view.words[k].lower == "against" for k in [*words, *cue]) or to_infinitive(view, words)
+
+
+def to_infinitive(view: DocView, words: list[int]) -> bool:
+    """An infinitive among a content's first words: "the mayor to resign", "not to return"."""
+    return any((view.words[k].lower, view.words[k].upos) == ("to", "PART") for k in words[:5])
 
 
 def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
