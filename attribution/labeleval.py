@@ -79,7 +79,9 @@ class LabelReport:
                 self.correct[label] += ok
                 self.confusion[label][(want, got if label != "entity" or not ok else want)] += 1
                 if not ok:
-                    self.errors.append(f"{doc.id} {doc.claims[pi].cue_text!r}: {label} {want} → {got}")
+                    claim = doc.claims[pi]
+                    self.errors.append(f"{doc.id} {claim.cue_text!r}: {label} {want} → {got}  "
+                                       f"«{claim.content_text[:120]}»")
                 if label == "entity" and gold[gi].pronoun:
                     self.pronouns[0] += ok
                     self.pronouns[1] += 1

@@ -243,3 +243,27 @@ def test_a_hyphen_inside_a_word_does_not_cut_the_source():
             ("the", "DET", 7, "det", 0), ("house", "NOUN", 9, "nsubj:pass", 0), ("was", "AUX", 9, "aux:pass", 0, "be"),
             ("sold", "VERB", 5, "ccomp", 0, "sell"), (".", "PUNCT", 5, "punct", 0)]
     assert source_of(parsed(dashed, rows), "said") == "his wife"  # a spaced dash still ends what comes before
+
+
+SHOULD = "“Others should stick to promises,” the ministry said."
+SHOULD_PARSE = [("“", "PUNCT", 1, "punct", 0), ("Others", "NOUN", 9, "nsubj", 0), ("should", "AUX", 3, "aux", 0),
+                ("stick", "VERB", 9, "advcl", 0), ("to", "ADP", 5, "case", 0), ("promises", "NOUN", 3, "obl", 0),
+                (",", "PUNCT", 3, "punct", 0), ("”", "PUNCT", 1, "punct", 0), ("the", "DET", 8, "det", 0),
+                ("ministry", "NOUN", 9, "nsubj", 0), ("said", "VERB", None, "root", 0, "say"), (".", "PUNCT", 9, "punct", 0)]
+ROOTED = "Any action would have consequences, Carter said."
+ROOTED_PARSE = [("Any", "DET", 1, "det", 0), ("action", "NOUN", 7, "nsubj", 0), ("would", "AUX", 3, "aux", 0),
+                ("have", "VERB", None, "root", 0), ("consequences", "NOUN", 3, "obj", 0), (",", "PUNCT", 7, "punct", 0),
+                ("Carter", "PROPN", 7, "nsubj", 0), ("said", "VERB", 3, "parataxis", 0, "say"), (".", "PUNCT", 7, "punct", 0)]
+
+
+@pytest.mark.parametrize("text, rows, content, root", [
+    (SHOULD, SHOULD_PARSE, "Others should stick to promises", "stick"),  # not the subject the parser gave the cue
+    (ROOTED, ROOTED_PARSE, "Any action would have consequences", "have"),  # the cue hangs from the content
+])
+def test_content_root_is_the_clause_despite_the_parser(text, rows, content, root):
+    from attribution.labels.content import content_root
+
+    view = parsed(text, rows)
+    start = text.index(content)
+    words = view.words_between(start, start + len(content))
+    assert view.words[content_root(view, list(words))].text == root

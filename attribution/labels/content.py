@@ -27,7 +27,7 @@ def cue_words(view: DocView, claim: Claim) -> list[int]:
 
 
 ADJUNCTS = {"advcl", "obl", "advmod", "mark", "cc", "discourse", "vocative"}
-CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj"}
+CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj", "root"}  # "root": the parser hung the cue from the content
 
 
 def content_root(view: DocView, words: list[int]) -> int | None:
@@ -37,8 +37,17 @@ def content_root(view: DocView, words: list[int]) -> int | None:
     inside = set(words)
     tops = [k for k in words if view.words[k].upos != "PUNCT" and view.words[k].head not in inside]
     clauses = [k for k in tops if view.words[k].rel in CLAUSES]  # "say [the power]obj … [overstated]ccomp"
-    core = [k for k in tops if view.words[k].rel not in ADJUNCTS]
-    return (clauses or core or tops or [None])[0]
+    own = [k for k in tops if not second_subject(view, k, inside)]
+    core = [k for k in own if view.words[k].rel not in ADJUNCTS]
+    return (clauses or core or own or tops or [None])[0]
+
+
+def second_subject(view: DocView, k: int, inside: set[int]) -> bool:
+    """A content word the parser made a subject of the cue, which has its own subject outside the content
+    ("“Countries should stick to …,” the ministry said")."""
+    head = view.words[k].head
+    return view.words[k].rel == "nsubj" and head is not None and any(
+        j not in inside for j in view.kids(head, "nsubj"))
 
 
 def top_words(view: DocView, words: list[int], depth: int = 2) -> list[int]:
