@@ -202,6 +202,9 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The minister warned that prices would rise.", Stance.PREDICT, "PR+"),
     ("The uncertainty is arguably the main concern, the minister said.", Stance.HEDGE, "PR+"),
     ("O'Malley criticized Sanders and Clinton after the event.", Stance.ACCUSE, "Uu"),  # a topic, names and all
+    ("“I think she has got to change course,” the senator said.", Stance.DEMAND, "Uu"),  # "I think" + directive
+    ("“I think this is going to destroy the country,” Trump said.", Stance.PREDICT, "PR+"),  # + forecast
+    ("“I think Bernie would probably encourage people,” she said.", Stance.HEDGE, "PR+"),  # + a conditional: a view
     ("Some analysts say the power of the new parties may be overstated.", Stance.HEDGE, "PS+"),  # the clause, not
 ])                                                                                      # the object, is the content
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):

@@ -23,6 +23,7 @@ RANK = {"CT": 0, "PR": 1, "PS": 2}
 RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
 PERSONAL = {"i", "we", "he", "she", "they"}
+FIRST_PERSON = {"i", "we"}
 QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when", "where", "which"}
 
 
@@ -65,8 +66,10 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return stance
     own = next((lex.stance_by_lemma[s] for s in naive_stems(view.words[root].lemma.lower())
                 if s in lex.stance_by_lemma), None)  # the compact lemmatizer leaves "concerned" as it is
-    if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and any(
-            view.words[k].lower in PERSONAL for k in view.kids(root, "nsubj")):
+    subjects = {view.words[k].lower for k in view.kids(root, "nsubj")}
+    if own is Stance.HEDGE and subjects & FIRST_PERSON:
+        return opinion_act(view, [k for k in view.subtree(root) if k in inside and k != root], lex)
+    if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and subjects & PERSONAL:
         return own  # "said they hoped the move will spur …" is a wish, not an assertion
     if lex.marker("truth", view.words[root].lemma.lower()) and view.kids(root, "nsubj"):
         negated = find_markers(view, view.kids(root, "advmod"), "negation", lex)
@@ -76,6 +79,19 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if hedges(view, clause, lex):
         return Stance.HEDGE
     return stance
+
+
+def opinion_act(view: DocView, words: list[int], lex: LabelLexicons) -> Stance:
+    """What "I think …" introduces: a directive ("I think she has got to …"), a forecast ("I think this is going to
+    destroy …"), agreement ("I think that's right"), or else the speaker's hedged view."""
+    if any(len(idx) > 1 or view.words[idx[0]].rel == "aux" or view.words[idx[0]].upos in ("VERB", "ADJ")
+           for idx, _ in find_markers(view, words, "deontic", lex)):
+        return Stance.DEMAND
+    if any(view.words[idx[0]].lower != "would" for idx, _ in find_markers(view, words, "future", lex)):
+        return Stance.PREDICT  # under a present "I think", "would" is conditional: a view
+    if any(lex.marker("truth", view.words[k].lemma.lower()) and view.kids(k, "nsubj") for k in words):
+        return Stance.CONFIRM
+    return Stance.HEDGE
 
 
 def asks_to(view: DocView, words: list[int], first: str, cue: set[int]) -> bool:
