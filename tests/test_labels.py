@@ -131,6 +131,10 @@ def test_he_never_resolves_to_a_people(annotator):
      "to act. He also pledged to close the prisons.", "have pledged", "Ann Lee and Tom Reed"),
     ("Peter Sanders promised to cut taxes. Governor Ann Lee and former Mayor Tom Reed, who also run, have pledged "
      "to act. He also pledged to close the prisons.", "also pledged", "Peter Sanders"),
+    # a definite title nobody was given stands for the person just named as a subject, unless it cannot be them
+    ("As Bernie Sanders toured Iowa, he met Hillary Clinton. The Vermont senator said the race was close.", "said",
+     "Bernie Sanders"),
+    ("Anna Brown toured Iowa on Monday. The congressman said the race was close.", "said", "congressman"),
 ])
 def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name

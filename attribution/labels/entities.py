@@ -29,6 +29,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
+SHARED_ROLE = ("appos", "conj")  # the phrase these hang from has the same role in the clause
 GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
 
 
@@ -194,7 +195,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for s, c in at if s == owner_span.start), None)
         if found is not None:  # "Mariano's memoir"
             return found
-    description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters)
+    description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
+        or recent_person(view, head, span, at, lex)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
@@ -320,6 +322,41 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
         if fits and all(m in role for m in modifiers):
             return cluster
     return None
+
+
+def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
+                  lex: LabelLexicons) -> Cluster | None:
+    """"the Vermont senator" for Sanders, named just before: a definite singular title whose role no one was given
+    stands for the person named last in its sentence or the one before, if nothing about that person contradicts
+    it (another title, another gender)."""
+    w = view.words[head]
+    noun, titles = w.lemma.lower(), lex.types.get("title", {})
+    if w.upos != "NOUN" or noun not in titles or w.feat("Number") == "Plur" or not any(
+            view.words[d].lower == "the" for d in view.kids(head, "det")):
+        return None
+    before = [c for s, c in at if s < span.start and sentence_at(view, s) >= w.sent - 1 and subject_at(view, s, c)
+              and view.quote_at(s) is None and c.type is SourceType.PERSON]
+    if not before or group(before[-1]):
+        return None
+    person = before[-1]
+    role = {word for r in person.roles for word in r.lower().split()}
+    gender = lex.genders.get("title", {}).get(noun)
+    if role & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
+        return None
+    return person
+
+
+def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:
+    """Is the mention of ``cluster`` starting at ``char`` a clause's subject ("Oscar-winning actress Susan
+    Sarandon … is not sure")?"""
+    span = next((m for m in cluster.mentions if m.start == char), None)
+    words = set(view.words_between(span.start, span.end)) if span else set()
+    for k in words:
+        while view.words[k].head is not None and (view.words[k].head in words or view.words[k].rel in SHARED_ROLE):
+            k = view.words[k].head
+        if view.words[k].rel in ("nsubj", "nsubj:pass"):
+            return True
+    return False
 
 
 def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:
