@@ -140,6 +140,12 @@ def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name
 
 
+def test_a_plural_title_stands_for_the_people_just_named_together(annotator):
+    doc = annotator.annotate("Mr. Grassley and Mr. Leahy said the rules were bent, in what the senators said was "
+                             "gerrymandering.")
+    assert len(doc.claims) == 2 and len({c.entity for c in doc.claims}) == 1
+
+
 def test_unnamed_plural_title_is_anonymous_without_its_possessive(annotator):
     doc = annotator.annotate("The court backed the judges’ statement that their ruling must be binding.")
     speaker = speaker_of(doc, "statement")

@@ -29,6 +29,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
+ROLE_COMPLEMENT = re.compile(r"\s(?:of|on|at|for|in|to)\s")  # "secretary [of state]": the role noun comes before
 SHARED_ROLE = ("appos", "conj")  # the phrase these hang from has the same role in the clause
 GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
 
@@ -196,7 +197,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         if found is not None:  # "Mariano's memoir"
             return found
     description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
-        or recent_person(view, head, span, at, lex)
+        or recent_person(view, head, span, at, clusters, lex)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
@@ -324,24 +325,27 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
     return None
 
 
-def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
+def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]], clusters: list[Cluster],
                   lex: LabelLexicons) -> Cluster | None:
-    """"the Vermont senator" for Sanders, named just before: a definite singular title whose role no one was given
-    stands for the person named last in its sentence or the one before, if nothing about that person contradicts
-    it (another title, another gender)."""
+    """"the Vermont senator" for Sanders, named just before: a definite title whose role no one was given stands
+    for the person (or, plural, the people named together) last named as a subject in its sentence or the one
+    before, if nothing about them contradicts it (another title, another gender)."""
     w = view.words[head]
-    noun, titles = w.lemma.lower(), lex.types.get("title", {})
-    if w.upos != "NOUN" or noun not in titles or w.feat("Number") == "Plur" or not any(
-            view.words[d].lower == "the" for d in view.kids(head, "det")):
+    titles = lex.types.get("title", {})
+    noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
+    if w.upos != "NOUN" or noun is None or not any(view.words[d].lower == "the" for d in view.kids(head, "det")):
         return None
-    before = [c for s, c in at if s < span.start and sentence_at(view, s) >= w.sent - 1 and subject_at(view, s, c)
-              and view.quote_at(s) is None and c.type is SourceType.PERSON]
-    if not before or group(before[-1]):
+    plural = w.feat("Number") == "Plur"
+    mentions = [(m.start, c) for c in clusters if group(c) for m in c.mentions] if plural else at
+    before = [c for s, c in sorted(mentions, key=lambda pair: pair[0]) if s < span.start and c.type is SourceType.PERSON
+              and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None and subject_at(view, s, c)]
+    if not before or group(before[-1]) != plural:
         return None
     person = before[-1]
     role = {word for r in person.roles for word in r.lower().split()}
+    role_nouns = {ROLE_COMPLEMENT.split(r.lower())[0].split()[-1] for r in person.roles if r.strip()}  # "chief rival"
     gender = lex.genders.get("title", {}).get(noun)
-    if role & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
+    if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None
     return person
 
