@@ -211,6 +211,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The minister warned China against provocative behavior at sea.", Stance.DEMAND, "Uu"),  # advice, no forecast
     ("The minister warned that prices would rise.", Stance.PREDICT, "PR+"),
     ("The uncertainty is arguably the main concern, the minister said.", Stance.HEDGE, "PR+"),
+    ("Regulators said the developers looted millions from investors.", Stance.ACCUSE, "CT+"),  # a charge
+    ("The ministry said its troops were not mistreating civilians.", Stance.ASSERT, "CT-"),  # a charge negated
     ("O'Malley criticized Sanders and Clinton after the event.", Stance.ACCUSE, "Uu"),  # a topic, names and all
     ("“I think she has got to change course,” the senator said.", Stance.DEMAND, "Uu"),  # "I think" + directive
     ("“I think this is going to destroy the country,” Trump said.", Stance.PREDICT, "PR+"),  # + forecast

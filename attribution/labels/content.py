@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..extract.view import DocView
+from ..lexicon import naive_stems
 from ..model import Claim, Span
 from .lexicons import LabelLexicons
 
@@ -107,7 +108,8 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     for k, lower, lemma in lowers:
         if k in taken:
             continue
-        value = lex.marker(kind, lower) or lex.marker(kind, lemma)
+        value = lex.marker(kind, lower) or lex.marker(kind, lemma) or next(
+            (v for stem in naive_stems(lemma)[1:] if (v := lex.marker(kind, stem)) is not None), None)  # "looted"
         if value is not None:
             found.append(([k], value))
     return found

@@ -31,7 +31,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     lemma = claim.cue_lemma.lower()
     if claim.kind is ClaimKind.EVIDENTIAL:
         return lex.stance_by_class["evidential"]
-    stance = lex.stance_by_lemma.get(lemma) or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)
+    stance = next((lex.stance_by_lemma[s] for s in naive_stems(lemma) if s in lex.stance_by_lemma), None) \
+        or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)  # the compact lemmatizer leaves "insulted"
     if lex.marker("regard", lemma) and regards_as(view, claim):
         stance = Stance.HEDGE  # "critics see the renewal as an opportunity": a view, not a report
     words = content_words(view, claim)
@@ -52,7 +53,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         stance = Stance.ASSERT  # "what she called 'a gross violation'": naming, not a directive
     if stance in NEUTRAL and find_markers(view, words, "dismissal", lex):
         return Stance.DISMISS
-    if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex):
+    if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex) \
+            and not negated_main(view, words, lex):  # "its troops are not mistreating civilians" answers a charge
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
     clause, root = modal_words(view, words), content_root(view, words)
     inside = set(words)
@@ -170,17 +172,21 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
         return Factuality.UU  # "promised to end …": a commitment to act, not a statement of what will be
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
-    top = top_words(view, words)
     for _, value in hedges(view, modal_words(view, words), lex):
         level = max(level, value.rstrip("-"), key=RANK.__getitem__)
         negative ^= value.endswith("-")
-    root = content_root(view, words)
-    direct = [k for k in top if k == root or view.words[k].head == root]
-    if any(not_restrictive(view, idx) for idx, _ in find_markers(view, direct, "negation", lex)):
+    if negated_main(view, words, lex):
         negative = not negative
     if stance in (Stance.DENY, Stance.DISMISS):  # "denied that it shelled the port"; but "said Trump was not right"
         negative = True                            # already states the negation itself
     return Factuality(f"{level}{'-' if negative else '+'}")
+
+
+def negated_main(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
+    """Is the content's main predicate negated ("are not mistreating"; not "not just")?"""
+    root = content_root(view, words)
+    direct = [k for k in top_words(view, words) if k == root or view.words[k].head == root]
+    return any(not_restrictive(view, idx) for idx, _ in find_markers(view, direct, "negation", lex))
 
 
 def infinitive(view: DocView, words: list[int]) -> bool:
