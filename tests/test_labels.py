@@ -224,6 +224,10 @@ def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     assert (claim.stance, claim.factuality.value) == (stance, factuality)
 
 
+def test_a_noun_phrase_content_takes_the_act_it_names(annotator):
+    assert annotator.annotate("The minister repeated the allegation.").claims[0].stance is Stance.ACCUSE
+
+
 def test_could_not_is_inability_not_a_hedge(annotator):
     claim = by_cue(annotator.annotate("The report found that the agency could not trace the money."), "found")
     assert claim.stance is Stance.ASSERT

@@ -8,7 +8,7 @@ Stance starts from the cue (its lemma in stance.tsv, else its lexicon class) and
 from __future__ import annotations
 
 from ..extract.view import DocView
-from ..lexicon import naive_stems
+from ..lexicon import load_lexicon, naive_stems
 from ..model import Claim, ClaimKind, Factuality, Stance
 from .content import content_root, content_words, cue_words, find_markers, top_words
 from .lexicons import LabelLexicons
@@ -56,6 +56,11 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex) \
             and not negated_main(view, words, lex):  # "its troops are not mistreating civilians" answers a charge
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
+    return clause_act(view, claim, words, stance, lex)
+
+
+def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, lex: LabelLexicons) -> Stance:
+    """The speech act read from the main clause of ``words``, given the cue's stance."""
     clause, root = modal_words(view, words), content_root(view, words)
     inside = set(words)
     phrase_starts = sorted(set(clause) | {k + 1 for k in clause if k + 1 in inside})  # "it was time to end"
@@ -66,6 +71,13 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return Stance.DEMAND  # "the U.S. has to keep Moscow out", "suggested that the program end"
     if stance is not Stance.ASSERT or root is None:
         return stance
+    if view.words[root].upos == "NOUN" and not any(
+            view.words[k].upos in ("VERB", "AUX") for k in words):
+        noun = view.words[root]
+        entry = load_lexicon().lookup(noun.lemma, noun.text, "NOUN")
+        named = lex.stance_by_lemma.get(noun.lemma.lower()) or (lex.stance_by_class.get(entry.cls) if entry else None)
+        if named not in (None, Stance.ASSERT, Stance.CLAIM):
+            return named  # "echoed a call", "repeated the allegation": the act the noun names
     own = next((lex.stance_by_lemma[s] for s in naive_stems(view.words[root].lemma.lower())
                 if s in lex.stance_by_lemma), None)  # the compact lemmatizer leaves "concerned" as it is
     subjects = {view.words[k].lower for k in view.kids(root, "nsubj")}
