@@ -214,6 +214,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Regulators said the developers looted millions from investors.", Stance.ACCUSE, "CT+"),  # a charge
     ("The ministry said its troops were not mistreating civilians.", Stance.ASSERT, "CT-"),  # a charge negated
     ("O'Malley criticized Sanders and Clinton after the event.", Stance.ACCUSE, "Uu"),  # a topic, names and all
+    ("The senator stressed bipartisan support for continued engagement.", Stance.ASSERT, "Uu"),  # a participle is
+                                                                                     # no clause
     ("“I think she has got to change course,” the senator said.", Stance.DEMAND, "Uu"),  # "I think" + directive
     ("“I think this is going to destroy the country,” Trump said.", Stance.PREDICT, "PR+"),  # + forecast
     ("“I think Bernie would probably encourage people,” she said.", Stance.HEDGE, "PR+"),  # + a conditional: a view

@@ -201,6 +201,14 @@ def negated_main(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     return any(not_restrictive(view, idx) for idx, _ in find_markers(view, direct, "negation", lex))
 
 
+def prenominal(view: DocView, k: int) -> bool:
+    """A participle before its noun ("for continued engagement") modifies it; it is no clause. After a noun it
+    is more likely a verb the parser misread ("the developers looted millions")."""
+    head = view.words[k].head
+    return view.words[k].rel == "amod" and head is not None and k < head \
+        and view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON")
+
+
 def infinitive(view: DocView, words: list[int]) -> bool:
     """A content that is a bare to-infinitive ("to end the program"), with no subject of its own."""
     first = next((k for k in words if view.words[k].upos != "PUNCT"), None)
@@ -231,7 +239,7 @@ def only_topic(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons
     proposition)."""
     root = content_root(view, words)
     if root is None or claim.kind is not ClaimKind.INDIRECT or regards_as(view, claim) or any(
-            view.words[k].upos in ("VERB", "AUX") for k in words[1:]) \
+            view.words[k].upos in ("VERB", "AUX") and not prenominal(view, k) for k in words[1:]) \
             or title_case(view, view.sentence_ranges[view.words[root].sent]):
         return False  # a clause, or a title-case headline (whose verbs the tagger reads as nouns)
     return view.words[root].upos in ("NOUN", "PROPN", "PRON", "NUM") and \
