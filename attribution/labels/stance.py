@@ -75,7 +75,7 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
             view.words[k].upos in ("VERB", "AUX") for k in words):
         noun = view.words[root]
         entry = load_lexicon().lookup(noun.lemma, noun.text, "NOUN")
-        named = lex.stance_by_lemma.get(noun.lemma.lower()) or (lex.stance_by_class.get(entry.cls) if entry else None)
+        named = lex.stance_by_class.get(entry.cls) if entry else None  # a speech act, not "support for Kyiv"
         if named not in (None, Stance.ASSERT, Stance.CLAIM):
             return named  # "echoed a call", "repeated the allegation": the act the noun names
     own = next((lex.stance_by_lemma[s] for s in naive_stems(view.words[root].lemma.lower())
