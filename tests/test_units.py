@@ -267,3 +267,23 @@ def test_content_root_is_the_clause_despite_the_parser(text, rows, content, root
     start = text.index(content)
     words = view.words_between(start, start + len(content))
     assert view.words[content_root(view, list(words))].text == root
+
+
+OUTLINED = "He outlined his plan and vowed to act."
+OUTLINED_PARSE = [("He", "PRON", 1, "nsubj", 0), ("outlined", "VERB", None, "root", 0, "outline"),
+                  ("his", "PRON", 3, "nmod:poss", 0), ("plan", "NOUN", 1, "obj", 0), ("and", "CCONJ", 5, "cc", 0),
+                  ("vowed", "VERB", 1, "conj", 0, "vow"), ("to", "PART", 7, "mark", 0), ("act", "VERB", 5, "xcomp", 0),
+                  (".", "PUNCT", 1, "punct", 0)]
+
+
+def test_a_content_ends_before_the_next_claims_coordinated_cue():
+    from attribution.extract import before_coordinated_cue
+    from attribution.extract.draft import Draft
+    from attribution.model import ClaimKind
+
+    view = parsed(OUTLINED, OUTLINED_PARSE)
+    start, end = OUTLINED.index("his"), OUTLINED.index(".")
+    outlined = Draft(ClaimKind.INDIRECT, [1], "outline", [0], [(start, end)], 0.9)  # as the tagger ran it on
+    vowed = Draft(ClaimKind.INDIRECT, [5], "vow", [0], [(OUTLINED.index("to"), end)], 0.9)
+    assert before_coordinated_cue(view, outlined, [outlined, vowed]).content == [(start, OUTLINED.index(" and"))]
+    assert before_coordinated_cue(view, outlined, [outlined]).content == [(start, end)]  # no claim, no cut

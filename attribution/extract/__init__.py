@@ -22,6 +22,7 @@ __all__ = ["extract_claims", "extract_batch", "DocView", "METHODS"]
 
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
 TRIM_CHARS = " \t\r\n\f\v,;:—–-"  # ")" only when unbalanced, see subtract
+COORDINATORS = {"and", "but"}
 SOURCE_BREAKS = {",", "—", "–", "-", "--", ":"}
 MENTAL_CLASSES = {"cognition", "intention", "perception"}
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
@@ -126,8 +127,26 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
     markup = markup_spans(view.text)
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
-    return finalize(view, prune([d for d in drafts if not quoted_speech(view, d, drafts)
-                                 and not reported_mind(view, d, drafts)]))
+    kept = prune([d for d in drafts if not quoted_speech(view, d, drafts) and not reported_mind(view, d, drafts)])
+    return finalize(view, [before_coordinated_cue(view, d, kept) for d in kept])
+
+
+def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
+    """A content ends before "and" and another claim's cue verb ("said A and vowed B"): PolNeAR gives B to the
+    second attribution (docs/evaluation.md, step 22)."""
+    words = sorted(draft.content_words(view))
+    starts = {min(d.cue) for d in drafts if d is not draft and d.cue}
+    cut = next((k for k in sorted(starts) if words and words[0] < k <= words[-1]
+                and view.words[k - 1].lower in COORDINATORS
+                and view.words[k].upos == "VERB" and view.quote_at(view.words[k].start) is None), None)
+    if cut is None:
+        return draft
+    end = cut - 1
+    while end - 1 > words[0] and view.words[end - 1].upos == "PUNCT":
+        end -= 1
+    stop = view.words[end - 1].end
+    content = [(a, min(b, stop)) for a, b in draft.content if a < stop]
+    return replace(draft, content=content) if content else draft
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:
