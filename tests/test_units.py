@@ -287,3 +287,23 @@ def test_a_content_ends_before_the_next_claims_coordinated_cue():
     vowed = Draft(ClaimKind.INDIRECT, [5], "vow", [0], [(OUTLINED.index("to"), end)], 0.9)
     assert before_coordinated_cue(view, outlined, [outlined, vowed]).content == [(start, OUTLINED.index(" and"))]
     assert before_coordinated_cue(view, outlined, [outlined]).content == [(start, end)]  # no claim, no cut
+
+
+ARGUING = "He rejected the plan, arguing that it costs too much."
+ARGUING_PARSE = [("He", "PRON", 1, "nsubj", 0), ("rejected", "VERB", None, "root", 0, "reject"),
+                 ("the", "DET", 3, "det", 0), ("plan", "NOUN", 1, "obj", 0), (",", "PUNCT", 5, "punct", 0),
+                 ("arguing", "VERB", 1, "advcl", 0, "argue"), ("that", "SCONJ", 8, "mark", 0),
+                 ("it", "PRON", 8, "nsubj", 0), ("costs", "VERB", 5, "ccomp", 0, "cost"), ("too", "ADV", 10, "advmod", 0),
+                 ("much", "ADV", 8, "advmod", 0), (".", "PUNCT", 1, "punct", 0)]
+
+
+def test_a_content_ends_before_the_next_claims_participle_cue():
+    from attribution.extract import before_coordinated_cue
+    from attribution.extract.draft import Draft
+    from attribution.model import ClaimKind
+
+    view = parsed(ARGUING, ARGUING_PARSE)
+    start, end = ARGUING.index("the"), ARGUING.index(".")
+    rejected = Draft(ClaimKind.INDIRECT, [1], "reject", [0], [(start, end)], 0.9)
+    arguing = Draft(ClaimKind.INDIRECT, [5], "argue", [0], [(ARGUING.index("that"), end)], 0.9)
+    assert before_coordinated_cue(view, rejected, [rejected, arguing]).content == [(start, ARGUING.index(","))]

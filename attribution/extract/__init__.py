@@ -132,13 +132,14 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
 
 
 def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
-    """A content ends before "and" and another claim's cue verb ("said A and vowed B"): PolNeAR gives B to the
-    second attribution (docs/evaluation.md, step 22)."""
+    """A content ends before "and" and another claim's cue verb ("said A and vowed B"), or before a comma and its
+    participle ("rejected A, arguing B"): PolNeAR gives B to the second attribution (docs/evaluation.md, step 22)."""
     words = sorted(draft.content_words(view))
     starts = {min(d.cue) for d in drafts if d is not draft and d.cue}
-    cut = next((k for k in sorted(starts) if words and words[0] < k <= words[-1]
-                and view.words[k - 1].lower in COORDINATORS
-                and view.words[k].upos == "VERB" and view.quote_at(view.words[k].start) is None), None)
+    cut = next((k for k in sorted(starts) if words and words[0] < k <= words[-1] and (
+                view.words[k - 1].lower in COORDINATORS or view.words[k - 1].text == ","
+                and view.words[k].lower.endswith("ing")) and view.words[k].upos == "VERB"
+                and view.quote_at(view.words[k].start) is None), None)
     if cut is None:
         return draft
     end = cut - 1
