@@ -337,13 +337,14 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
         return None
     plural = w.feat("Number") == "Plur"
     mentions = [(m.start, c) for c in clusters if group(c) for m in c.mentions] if plural else at
-    before = [c for s, c in sorted(mentions, key=lambda pair: pair[0]) if s < span.start and c.type is SourceType.PERSON
-              and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None and subject_at(view, s, c)]
+    before = [c for s, c in sorted(mentions, key=lambda pair: pair[0]) if s < span.start
+              and c.type is SourceType.PERSON and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None
+              and subject_at(view, s, c)]
     if not before or group(before[-1]) != plural:
         return None
     person = before[-1]
     role = {word for r in person.roles for word in r.lower().split()}
-    role_nouns = {ROLE_COMPLEMENT.split(r.lower())[0].split()[-1] for r in person.roles if r.strip()}  # "chief rival"
+    role_nouns = {(ROLE_COMPLEMENT.split(r.lower())[0].split() or [""])[-1] for r in person.roles}  # "chief rival"
     gender = lex.genders.get("title", {}).get(noun)
     if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None

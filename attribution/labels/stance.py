@@ -3,7 +3,9 @@
 Stance starts from the cue (its lemma in stance.tsv, else its lexicon class) and then follows the speech act:
 "see X as Y" is a view (``hedge``); a neutral or distancing cue whose content dismisses ("fake news") is
 ``dismiss``, one whose content charges wrongdoing is ``accuse``, one whose main clause is modalised ("may",
-"highly likely") is ``hedge``; "ask whether" is ``question`` and "call X Y" is naming, not a directive.
+"highly likely") is ``hedge``; "ask whether" is ``question`` and "call X Y" is naming, not a directive. A
+first-person "I think" takes the act of what it introduces, and a noun-phrase content the act its noun names
+("echoed a call").
 """
 from __future__ import annotations
 
