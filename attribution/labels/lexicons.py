@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from ..lexicon import naive_stems
 from ..model import SourceType, Stance
 
 __all__ = ["LabelLexicons", "load_label_lexicons"]
@@ -29,6 +30,10 @@ class LabelLexicons:
 
     def marker(self, kind: str, word: str) -> str | None:
         return self.markers.get(kind, {}).get(word)
+
+    def stance_of_lemma(self, lemma: str) -> Stance | None:
+        """The stance a word names, tried on naive stems too: the compact lemmatizer leaves "insulted" as it is."""
+        return next((self.stance_by_lemma[s] for s in naive_stems(lemma.lower()) if s in self.stance_by_lemma), None)
 
     def phrases(self, kind: str) -> list[tuple[str, ...]]:
         """Multi-word markers of one kind, as word tuples, longest first."""

@@ -10,7 +10,7 @@ first-person "I think" takes the act of what it introduces, and a noun-phrase co
 from __future__ import annotations
 
 from ..extract.view import DocView
-from ..lexicon import load_lexicon, naive_stems
+from ..lexicon import load_lexicon
 from ..model import Claim, ClaimKind, Factuality, Stance
 from .content import content_root, content_words, cue_words, find_markers, top_words
 from .lexicons import LabelLexicons
@@ -33,8 +33,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     lemma = claim.cue_lemma.lower()
     if claim.kind is ClaimKind.EVIDENTIAL:
         return lex.stance_by_class["evidential"]
-    stance = next((lex.stance_by_lemma[s] for s in naive_stems(lemma) if s in lex.stance_by_lemma), None) \
-        or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)  # the compact lemmatizer leaves "insulted"
+    stance = lex.stance_of_lemma(lemma) or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)
     if lex.marker("regard", lemma) and regards_as(view, claim):
         stance = Stance.HEDGE  # "critics see the renewal as an opportunity": a view, not a report
     words = content_words(view, claim)
@@ -66,10 +65,8 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
     clause, root = modal_words(view, words), content_root(view, words)
     inside = set(words)
     phrase_starts = sorted(set(clause) | {k + 1 for k in clause if k + 1 in inside})  # "it was time to end"
-    deontic = [idx for idx, _ in find_markers(view, phrase_starts, "deontic", lex)
-               if len(idx) > 1 or view.words[idx[0]].rel == "aux"
-               or idx[0] == root and view.words[root].upos in ("VERB", "ADJ")]  # not "Ukraine's need for"
-    if stance in NEUTRAL and deontic or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, claim, root, lex):
+    if stance in NEUTRAL and deontic(view, phrase_starts, {root}, lex) \
+            or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, claim, root, lex):
         return Stance.DEMAND  # "the U.S. has to keep Moscow out", "suggested that the program end"
     if stance is not Stance.ASSERT or root is None:
         return stance
@@ -80,8 +77,7 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
         named = lex.stance_by_class.get(entry.cls) if entry else None  # a speech act, not "support for Kyiv"
         if named not in (None, Stance.ASSERT, Stance.CLAIM):
             return named  # "echoed a call", "repeated the allegation": the act the noun names
-    own = next((lex.stance_by_lemma[s] for s in naive_stems(view.words[root].lemma.lower())
-                if s in lex.stance_by_lemma), None)  # the compact lemmatizer leaves "concerned" as it is
+    own = lex.stance_of_lemma(view.words[root].lemma)  # "concerned", left as it is
     subjects = {view.words[k].lower for k in view.kids(root, "nsubj")}
     if own is Stance.HEDGE and subjects & FIRST_PERSON:
         return opinion_act(view, [k for k in view.subtree(root) if k in inside and k != root], lex)
@@ -97,11 +93,18 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
     return stance
 
 
+def deontic(view: DocView, words: list[int], heads: set[int | None], lex: LabelLexicons) -> bool:
+    """Obligation or need among ``words``: a phrase ("has to"), an auxiliary ("must"), or a single word that is the
+    predicate of one of ``heads`` ("more changes are needed"; not "Ukraine's need for")."""
+    return any(len(idx) > 1 or view.words[idx[0]].rel == "aux"
+               or idx[0] in heads and view.words[idx[0]].upos in ("VERB", "ADJ")
+               for idx, _ in find_markers(view, words, "deontic", lex))
+
+
 def opinion_act(view: DocView, words: list[int], lex: LabelLexicons) -> Stance:
     """What "I think …" introduces: a directive ("I think she has got to …"), a forecast ("I think this is going to
     destroy …"), agreement ("I think that's right"), or else the speaker's hedged view."""
-    if any(len(idx) > 1 or view.words[idx[0]].rel == "aux" or view.words[idx[0]].upos in ("VERB", "ADJ")
-           for idx, _ in find_markers(view, words, "deontic", lex)):
+    if deontic(view, words, set(words), lex):
         return Stance.DEMAND
     if any(view.words[idx[0]].lower != "would" for idx, _ in find_markers(view, words, "future", lex)):
         return Stance.PREDICT  # under a present "I think", "would" is conditional: a view
