@@ -135,6 +135,14 @@ def test_he_never_resolves_to_a_people(annotator):
     ("As Bernie Sanders toured Iowa, he met Hillary Clinton. The Vermont senator said the race was close.", "said",
      "Bernie Sanders"),
     ("Anna Brown toured Iowa on Monday. The congressman said the race was close.", "said", "congressman"),
+    # particles belong to the name; a surname that is also a country stays the person's
+    ("Ursula von der Leyen said the plan would work.", "said", "Ursula von der Leyen"),
+    ("Sophie in 't Veld told reporters that Europe was changing.", "told", "Sophie in 't Veld"),
+    ("Police Chief Chuck Jordan said Monday that the officer would be charged. Jordan told reporters the video was "
+     "clear.", "told", "Chuck Jordan"),
+    # a title before a name whose first words are a place is still that person's role
+    ("White House press secretary Josh Earnest said the deal held. Earnest told reporters it would hold.", "said",
+     "Josh Earnest"),
 ])
 def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name
@@ -184,6 +192,16 @@ def test_title_case_headline_does_not_swallow_verbs_into_a_name(annotator):
 def test_unnamed_people_are_anonymous_whatever_they_serve(annotator):
     doc = annotator.annotate("Federal prosecutors said the two developers had looted the fund.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
+
+
+@pytest.mark.parametrize("source, name, kind", [
+    ("McConnell aides", "McConnell aides", SourceType.ANONYMOUS),  # people around a person are not the person
+    ("The Trump campaign", "Trump campaign", SourceType.ORGANIZATION),
+])
+def test_a_name_before_a_source_noun_only_modifies_it(annotator, source, name, kind):
+    speaker = speaker_of(annotator.annotate(f"{source} said the relationship with the administration was good."),
+                         "said")
+    assert (speaker.name, speaker.type) == (name, kind)
 
 
 def test_sentence_initial_common_noun_is_no_name(annotator):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..extract.view import DocView
+from ..lexicon import naive_stems
 from ..model import Claim, Entity, SourceType, Span
 from .lexicons import LabelLexicons
 from .names import guess_bare, name_runs, premodifier_role, run_type, same_name, text_of
@@ -67,7 +68,8 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
     at: list[tuple[int, Cluster]] = []  # (char offset, cluster) of every mention, for pronouns and descriptions
     cues = frozenset(k for c in claims for s in c.cue for k in view.words_between(s.start, s.end))
     names = name_runs(view, lex, cues)  # "Zelenskiy Claims North Korea …": a headline's cue ends the name
-    decided_first = sorted(names, key=lambda r: run_type(view, r, lex) is None)  # a bare "Zelenskiy" joins later
+    decided_first = sorted(names, key=lambda r: (run_type(view, r, lex) is None, len(r) == 1 and bool(
+        lex.place(text_of(view, r)))))  # a bare "Zelenskiy", or "Jordan", joins the full names given first
     for run in decided_first:
         cluster = cluster_for_name(view, run, clusters, lex)
         cluster.mentions.append(Span.of(view.text, view.words[run[0]].start, view.words[run[-1]].end))
@@ -118,6 +120,11 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     kind = run_type(view, run, lex)
     role = premodifier_role(view, run[0], lex)
     if kind is SourceType.GOVERNMENT and lex.place(text):
+        person = next((c for c in clusters if c.type is SourceType.PERSON and len(run) == 1
+                       and c.surname == text.lower()), None)
+        if person is not None:  # "Police Chief Chuck Jordan … Jordan said": the surname, not the country
+            person.names.append(text)
+            return person
         key = lex.place(text)[1]
         found = next((c for c in clusters if c.key == key and c.type is SourceType.GOVERNMENT), None)
         if found is None:
@@ -147,7 +154,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     words = view.words_between(span.start, span.end)
     if not words:
         return new_cluster(clusters, SourceType.ANONYMOUS, span.text)
-    head = head_of(view, words)
+    head = noun_after_name(view, words, head_of(view, words), lex)
     own_name = next((r for r in names if head in r), [])  # a conjunct needs its own "and": not ", a division of"
     conjuncts = [k for k in view.kids(head, "conj") if k in words and k not in own_name and any(
         view.words[j].upos == "CCONJ" and j not in own_name for j in range(min(head, k), max(head, k)))]
@@ -170,18 +177,21 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if w.upos == "PRON" and (len(words) <= 2 or not any(view.words[k].upos in NOMINALS for k in words if k != head)):
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
     place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
-    if place and place[0] != "demonym":
+    named_cluster = cluster_at(at, view.words[own_name[0]].start) if own_name else None
+    if place and place[0] != "demonym" and not (named_cluster and named_cluster.type is SourceType.PERSON):
         found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
     if not inside and bare_name(view, words, lex):  # "Sanders: Clinton needs …", the tagger's NOUN
         inside = [[k for k in words if view.words[k].upos != "PUNCT"]]
-    named = next((r for r in inside if not any(view.words[k].upos == "ADP" for k in words if k < r[0])
-                  and not possessive(view, r[-1])), None) or next((r for r in inside if head in r), None)
+    person_head = named_cluster is not None and named_cluster.type is SourceType.PERSON and own_name[0] in words
+    named = own_name if person_head else next((r for r in inside if not any(
+        view.words[k].upos == "ADP" for k in words if k < r[0]) and not possessive(view, r[-1])), None) \
+        or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
+    if named is not None and source_noun(w, lex) and head not in named and (
+            lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1])):
+        named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
     if named is None and w.lemma.lower() in lex.types.get("title", {}):
         named = next((r for r in inside if r[0] > head), None)  # "Secretary of State Anna Berg" parsed as its title
-    if named is not None and w.lemma.lower() in lex.types.get("title", {}) and head not in named and (
-            lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1])):
-        named = None  # "the Vermont senator": a name modifying a title is not the speaker
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
@@ -216,6 +226,24 @@ def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
 
 
+def source_noun(w, lex: LabelLexicons) -> str | None:  # noqa: ANN001 - a Word
+    """The title or source-head noun a word is, tried on naive stems ("aides" the tagger took for a verb)."""
+    known = lex.types.get("title", {}).keys() | lex.types.get("head", {}).keys()
+    return next((s for form in (w.lemma.lower(), w.lower) for s in naive_stems(form) if s in known), None)
+
+
+def noun_after_name(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> int:
+    """The source's head, or the lower-case source noun that ends it right after a name ("McConnell aides",
+    whose "aides" the compact parser may make a verb)."""
+    kept = [k for k in words if view.words[k].upos != "PUNCT"]
+    last = kept[-1] if kept else head
+    compound = all(view.words[k].upos in ("PROPN", "NOUN", "ADJ") for k in range(head + 1, last))
+    if last > head and compound and view.words[head].upos == "PROPN" and view.words[last].text.islower() \
+            and source_noun(view.words[last], lex):
+        return last
+    return head
+
+
 def possessive(view: DocView, i: int) -> bool:
     return i + 1 < len(view.words) and view.words[i + 1].lower in ("'s", "’s", "'")
 
@@ -231,7 +259,7 @@ def head_of(view: DocView, words: list[int]) -> int:
 
 def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
     w = view.words[head]
-    lemma = w.lemma.lower()
+    lemma = source_noun(w, lex) or w.lemma.lower()
     heads = lex.types.get("head", {})
     if lemma in heads:  # "the agency" is a government's unless a media word modifies it ("news agency")
         modifiers = [heads.get(view.words[k].lemma.lower()) for k in view.kids(head, "compound", "amod")]

@@ -13,6 +13,7 @@ from .lexicons import LabelLexicons
 __all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "premodifier_role", "text_of"]
 
 CONNECTORS = {"of", "for", "the", "de", "on"}
+PARTICLES = {"van", "von", "der", "den", "ter", "ten", "du", "da", "di", "del", "della", "dos", "bin", "ibn", "'t"}
 NAME_JOINERS = {"-", ".", "'"}
 
 
@@ -24,8 +25,9 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if is_name_word(view, w.i, lex) and (not run or joined(view, run[-1], w.i)) and w.i not in breaks:
             run.append(w.i)
             continue
-        if run and (w.lower in CONNECTORS or w.lower in ("and", "&")) and continues_name(view, w.i, lex):
-            run.append(w.i)
+        if run and (w.lower in CONNECTORS | PARTICLES or w.lower in ("and", "&") or particle_in(view, w.i)) \
+                and continues_name(view, w.i, lex):
+            run.append(w.i)  # "Institute for the Study of War", "Ursula von der Leyen", "Sophie in 't Veld"
             continue
         runs.append(run)
         run = [w.i] if is_name_word(view, w.i, lex) and w.i not in breaks else []
@@ -150,10 +152,16 @@ def continues_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
             k += 1
         return False
     k = i
-    while k < len(view.words) and view.words[k].lower in CONNECTORS and k - i < 2:
+    while k < len(view.words) and (view.words[k].lower in CONNECTORS | PARTICLES or particle_in(view, k)) \
+            and k - i < 2:
         k += 1
     return k < len(view.words) and view.words[k].sent == view.words[i].sent and is_name_word(view, k, lex) \
         and view.words[k].text[:1].isupper()
+
+
+def particle_in(view: DocView, i: int) -> bool:
+    """The Dutch "in 't" of "Sophie in 't Veld"; elsewhere "in" ends a name."""
+    return view.words[i].lower == "in" and i + 1 < len(view.words) and view.words[i + 1].lower == "'t"
 
 
 def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
