@@ -238,7 +238,12 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("“I think this is going to destroy the country,” Trump said.", Stance.PREDICT, "PR+"),  # + forecast
     ("“I think Bernie would probably encourage people,” she said.", Stance.HEDGE, "PR+"),  # + a conditional: a view
     ("Some analysts say the power of the new parties may be overstated.", Stance.HEDGE, "PS+"),  # the clause, not
-])                                                                                      # the object, is the content
+                                                                                        # the object, is the content
+    ("“I guess we’ll have to go to war,” Trump said.", Stance.PREDICT, "PR+"),  # a necessity foreseen, no directive
+    ("She replied: “I don’t know what will happen.”", Stance.HEDGE, "Uu"),       # professed uncertainty
+    ("He said he did not know the man.", Stance.ASSERT, "CT-"),                  # knowing a person is no doubt
+    ("He said that if he were president, the program would be expanded.", Stance.PREDICT, "PR+"),  # not the "if"
+])
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     claim = annotator.annotate(text).claims[0]
     assert (claim.stance, claim.factuality.value) == (stance, factuality)

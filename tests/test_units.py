@@ -255,10 +255,18 @@ ROOTED_PARSE = [("Any", "DET", 1, "det", 0), ("action", "NOUN", 7, "nsubj", 0), 
                 ("have", "VERB", None, "root", 0), ("consequences", "NOUN", 3, "obj", 0), (",", "PUNCT", 7, "punct", 0),
                 ("Carter", "PROPN", 7, "nsubj", 0), ("said", "VERB", 3, "parataxis", 0, "say"), (".", "PUNCT", 7, "punct", 0)]
 
+IF_CLAUSE = "He said that if he were president, the program would grow."  # the parser's two ccomps (as on PolNeAR)
+IF_CLAUSE_PARSE = [("He", "PRON", 1, "nsubj", 0), ("said", "VERB", None, "root", 0, "say"), ("that", "SCONJ", 11, "mark", 0),
+                   ("if", "SCONJ", 6, "mark", 0), ("he", "PRON", 6, "nsubj", 0), ("were", "AUX", 6, "cop", 0, "be"),
+                   ("president", "ADJ", 1, "ccomp", 0), (",", "PUNCT", 6, "punct", 0), ("the", "DET", 9, "det", 0),
+                   ("program", "NOUN", 11, "nsubj", 0), ("would", "AUX", 11, "aux", 0), ("grow", "VERB", 1, "ccomp", 0),
+                   (".", "PUNCT", 1, "punct", 0)]
+
 
 @pytest.mark.parametrize("text, rows, content, root", [
     (SHOULD, SHOULD_PARSE, "Others should stick to promises", "stick"),  # not the subject the parser gave the cue
     (ROOTED, ROOTED_PARSE, "Any action would have consequences", "have"),  # the cue hangs from the content
+    (IF_CLAUSE, IF_CLAUSE_PARSE, "that if he were president, the program would grow", "grow"),  # not the condition
 ])
 def test_content_root_is_the_clause_despite_the_parser(text, rows, content, root):
     from attribution.labels.content import content_root

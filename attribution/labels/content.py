@@ -29,6 +29,8 @@ def cue_words(view: DocView, claim: Claim) -> list[int]:
 
 ADJUNCTS = {"advcl", "obl", "advmod", "mark", "cc", "discourse", "vocative"}
 CLAUSES = {"ccomp", "xcomp", "parataxis", "csubj", "root"}  # "root": the parser hung the cue from the content
+SUBORDINATORS = {"if", "unless", "when", "whenever", "because", "although", "though", "while", "once", "until",
+                 "after", "before", "since"}  # an adverbial clause, whatever relation the parser gave it
 
 
 def content_root(view: DocView, words: list[int]) -> int | None:
@@ -37,7 +39,8 @@ def content_root(view: DocView, words: list[int]) -> int | None:
     said")."""
     inside = set(words)
     tops = [k for k in words if view.words[k].upos != "PUNCT" and view.words[k].head not in inside]
-    clauses = [k for k in tops if view.words[k].rel in CLAUSES]  # "say [the power]obj … [overstated]ccomp"
+    clauses = [k for k in tops if view.words[k].rel in CLAUSES  # "say [the power]obj … [overstated]ccomp"
+               and not any(view.words[m].lower in SUBORDINATORS for m in view.kids(k, "mark"))]
     own = [k for k in tops if not second_subject(view, k, inside)]
     core = [k for k in own if view.words[k].rel not in ADJUNCTS]
     return (clauses or core or own or tops or [None])[0]

@@ -79,6 +79,8 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
             return named  # "echoed a call", "repeated the allegation": the act the noun names
     own = lex.stance_of_lemma(view.words[root].lemma)  # "concerned", left as it is
     subjects = {view.words[k].lower for k in view.kids(root, "nsubj")}
+    if professes_doubt(view, root, lex):
+        return Stance.HEDGE
     if own is Stance.HEDGE and subjects & FIRST_PERSON:
         return opinion_act(view, [k for k in view.subtree(root) if k in inside and k != root], lex)
     if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and subjects & PERSONAL:
@@ -104,13 +106,27 @@ def deontic(view: DocView, words: list[int], heads: set[int | None], lex: LabelL
 def opinion_act(view: DocView, words: list[int], lex: LabelLexicons) -> Stance:
     """What "I think …" introduces: a directive ("I think she has got to …"), a forecast ("I think this is going to
     destroy …"), agreement ("I think that's right"), or else the speaker's hedged view."""
+    futures = [idx for idx, _ in find_markers(view, words, "future", lex) if view.words[idx[0]].lower != "would"]
     if deontic(view, words, set(words), lex):
+        obliged = {idx[0] for idx, _ in find_markers(view, words, "deontic", lex)}
+        if any(view.words[idx[0]].head in obliged for idx in futures):
+            return Stance.PREDICT  # "I guess we'll have to go to war": a necessity foreseen
         return Stance.DEMAND
-    if any(view.words[idx[0]].lower != "would" for idx, _ in find_markers(view, words, "future", lex)):
+    if futures:
         return Stance.PREDICT  # under a present "I think", "would" is conditional: a view
     if any(lex.marker("truth", view.words[k].lemma.lower()) and view.kids(k, "nsubj") for k in words):
         return Stance.CONFIRM
     return Stance.HEDGE
+
+
+def professes_doubt(view: DocView, root: int | None, lex: LabelLexicons) -> bool:
+    """"I don't know", "she was not sure whether …": the speaker says they do not know (a hedge that leaves the
+    content underspecified); not knowing a thing or a person ("did not know the man") is no doubt."""
+    if root is None or view.kids(root, "obj"):
+        return False
+    subjects = {view.words[k].lower for k in view.kids(root, "nsubj")}
+    return bool(subjects & PERSONAL) and bool(lex.marker("certainty", view.words[root].lemma.lower())) \
+        and bool(find_markers(view, view.kids(root, "advmod"), "negation", lex))
 
 
 def asks_to(view: DocView, words: list[int], first: str, cue: set[int]) -> bool:
@@ -183,6 +199,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
     if stance in NO_TRUTH_VALUE or negated_cue(view, claim, lex) and stance not in (Stance.DENY, Stance.DISMISS):
         return Factuality.UU
     words = content_words(view, claim)
+    if stance is Stance.HEDGE and professes_doubt(view, content_root(view, words), lex):
+        return Factuality.UU  # "I don't know": no commitment either way
     if only_topic(view, claim, words, lex) and stance not in (Stance.DENY, Stance.DISMISS):
         return Factuality.UU  # "spoke about the death of …": a topic, no proposition
     if stance is Stance.PREDICT and infinitive(view, words):
