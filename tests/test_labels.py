@@ -204,6 +204,13 @@ def test_a_name_before_a_source_noun_only_modifies_it(annotator, source, name, k
     assert (speaker.name, speaker.type) == (name, kind)
 
 
+def test_a_country_named_before_a_namesake_person_stays_the_country(annotator):
+    doc = annotator.annotate("Jordan said it would not join the coalition. Police Chief Chuck Jordan told reporters "
+                             "the officer would be charged.")
+    assert speaker_of(doc, "said").type is SourceType.GOVERNMENT
+    assert speaker_of(doc, "told").name == "Chuck Jordan"
+
+
 def test_sentence_initial_common_noun_is_no_name(annotator):
     doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS

@@ -120,8 +120,9 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     kind = run_type(view, run, lex)
     role = premodifier_role(view, run[0], lex)
     if kind is SourceType.GOVERNMENT and lex.place(text):
+        start = view.words[run[0]].start
         person = next((c for c in clusters if c.type is SourceType.PERSON and len(run) == 1
-                       and c.surname == text.lower()), None)
+                       and c.surname == text.lower() and any(m.start < start for m in c.mentions)), None)
         if person is not None:  # "Police Chief Chuck Jordan … Jordan said": the surname, not the country
             person.names.append(text)
             return person
@@ -187,11 +188,14 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     named = own_name if person_head else next((r for r in inside if not any(
         view.words[k].upos == "ADP" for k in words if k < r[0]) and not possessive(view, r[-1])), None) \
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
-    if named is not None and source_noun(w, lex) and head not in named and (
-            lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1])):
+    modifies = named is not None and head not in named and (
+        lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1]))
+    if modifies and (w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()
+                     and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head))):
         named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
     if named is None and w.lemma.lower() in lex.types.get("title", {}):
-        named = next((r for r in inside if r[0] > head), None)  # "Secretary of State Anna Berg" parsed as its title
+        named = next((r for r in inside if r[0] > head and not lex.place(text_of(view, r))
+                      and not possessive(view, r[-1])), None)  # "Secretary of State Anna Berg" parsed as its title
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
