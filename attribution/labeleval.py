@@ -93,6 +93,16 @@ class LabelReport:
                      if g.source in claim_of and g.target in claim_of}
         right = sum(1 for k in predicted_links if k in gold_keys)
         self.links = self.links + Score(right, found, len(predicted_links), len(gold_links))
+        cue_of = {c.id: c.cue_text for c in doc.claims}
+        gold_cue = {gi: " ".join(s.text for s in g.attribution.cue) for gi, g in enumerate(gold)}
+        for g in gold_links:
+            if g.source not in claim_of or g.target not in claim_of or \
+                    (frozenset((claim_of[g.source], claim_of[g.target])), g.type) not in predicted_links:
+                self.errors.append(f"{doc.id} link missed: {gold_cue[g.source]!r} {g.type} {gold_cue[g.target]!r}")
+        for k in doc.links:
+            if (frozenset((k.source, k.target)), k.type.value) not in gold_keys:
+                self.errors.append(f"{doc.id} link not in gold: {cue_of[k.source]!r} {k.type.value} "
+                                   f"{cue_of[k.target]!r}")
 
     def accuracy(self, label: str) -> float:
         return self.correct[label] / self.total[label] if self.total[label] else 0.0
