@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..extract.view import DocView
+from ..extract.view import DocView, Word
 from ..lexicon import naive_stems
 from ..model import Claim, Entity, SourceType, Span
 from .lexicons import LabelLexicons
@@ -230,7 +230,7 @@ def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
 
 
-def source_noun(w, lex: LabelLexicons) -> str | None:  # noqa: ANN001 - a Word
+def source_noun(w: Word, lex: LabelLexicons) -> str | None:
     """The title or source-head noun a word is, tried on naive stems ("aides" the tagger took for a verb)."""
     known = lex.types.get("title", {}).keys() | lex.types.get("head", {}).keys()
     return next((s for form in (w.lemma.lower(), w.lower) for s in naive_stems(form) if s in known), None)
