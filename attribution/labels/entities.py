@@ -68,8 +68,8 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
     at: list[tuple[int, Cluster]] = []  # (char offset, cluster) of every mention, for pronouns and descriptions
     cues = frozenset(k for c in claims for s in c.cue for k in view.words_between(s.start, s.end))
     names = name_runs(view, lex, cues)  # "Zelenskiy Claims North Korea …": a headline's cue ends the name
-    decided_first = sorted(names, key=lambda r: (run_type(view, r, lex) is None, len(r) == 1 and bool(
-        lex.place(text_of(view, r)))))  # a bare "Zelenskiy", or "Jordan", joins the full names given first
+    decided_first = sorted(names, key=lambda r: (len(r) == 1 and bool(lex.place(text_of(view, r))) or run_type(
+        view, r, lex) is None))  # a bare "Zelenskiy", or "Jordan", joins the full names given first
     for run in decided_first:
         cluster = cluster_for_name(view, run, clusters, lex)
         cluster.mentions.append(Span.of(view.text, view.words[run[0]].start, view.words[run[-1]].end))
@@ -232,8 +232,7 @@ def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
 
 def source_noun(w: Word, lex: LabelLexicons) -> str | None:
     """The title or source-head noun a word is, tried on naive stems ("aides" the tagger took for a verb)."""
-    known = lex.types.get("title", {}).keys() | lex.types.get("head", {}).keys()
-    return next((s for form in (w.lemma.lower(), w.lower) for s in naive_stems(form) if s in known), None)
+    return next((s for form in (w.lemma.lower(), w.lower) for s in naive_stems(form) if s in lex.source_nouns), None)
 
 
 def noun_after_name(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> int:

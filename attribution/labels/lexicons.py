@@ -28,6 +28,11 @@ class LabelLexicons:
         """Content keys that are places (see :meth:`norm`)."""
         return {key.lower() for _, key in self.places.values()}
 
+    @cached_property
+    def source_nouns(self) -> frozenset[str]:
+        """Titles and source-head nouns ("senator", "aide", "ministry")."""
+        return frozenset(self.types.get("title", {}).keys() | self.types.get("head", {}).keys())
+
     def marker(self, kind: str, word: str) -> str | None:
         return self.markers.get(kind, {}).get(word)
 
