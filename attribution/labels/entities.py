@@ -121,8 +121,8 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     role = premodifier_role(view, run[0], lex)
     if kind is SourceType.GOVERNMENT and lex.place(text):
         start = view.words[run[0]].start
-        person = next((c for c in clusters if c.type is SourceType.PERSON and len(run) == 1
-                       and c.surname == text.lower() and any(m.start < start for m in c.mentions)), None)
+        person = next((c for c in clusters if c.type is SourceType.PERSON and c.surname == text.lower()
+                       and any(m.start < start for m in c.mentions)), None) if len(run) == 1 else None
         if person is not None:  # "Police Chief Chuck Jordan … Jordan said": the surname, not the country
             person.names.append(text)
             return person
@@ -179,13 +179,13 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
     place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
     named_cluster = cluster_at(at, view.words[own_name[0]].start) if own_name else None
-    if place and place[0] != "demonym" and not (named_cluster and named_cluster.type is SourceType.PERSON):
+    person_named = named_cluster is not None and named_cluster.type is SourceType.PERSON
+    if place and place[0] != "demonym" and not person_named:
         found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
     if not inside and bare_name(view, words, lex):  # "Sanders: Clinton needs …", the tagger's NOUN
         inside = [[k for k in words if view.words[k].upos != "PUNCT"]]
-    person_head = named_cluster is not None and named_cluster.type is SourceType.PERSON and own_name[0] in words
-    named = own_name if person_head else next((r for r in inside if not any(
+    named = own_name if person_named and own_name[0] in words else next((r for r in inside if not any(
         view.words[k].upos == "ADP" for k in words if k < r[0]) and not possessive(view, r[-1])), None) \
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
     modifies = named is not None and head not in named and (
@@ -225,8 +225,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     """A short source of capitalised words that are no source nouns: a name the tagger did not tag as one."""
     kept = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
-    known = lex.types.get("head", {}).keys() | lex.types.get("title", {}).keys()
-    return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not known & {
+    return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not lex.source_nouns & {
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
 
 
