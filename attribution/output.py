@@ -12,7 +12,7 @@ from .errors import InputError, OutputInvalidError, message
 from .inputs import InputDocument
 from .model import AnnotatedDocument
 
-__all__ = ["write_atomic", "annotate_each", "write_document", "unique_name"]
+__all__ = ["write_atomic", "annotate_each", "write_document", "tei_text", "unique_name"]
 
 
 def write_atomic(path: Path, text: str, validate: Callable[[str], list[str]] | None = None) -> None:
@@ -68,15 +68,16 @@ def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list
                    stem: str, inline: bool = False) -> None:
     """Every requested format of one document, into ``out_dir`` or, when it is None, onto standard output
     (validated all the same); a text copy never overwrites its own input file."""
-    from .validate import validate_brat, validate_json, validate_tei
+    from .validate import validate_brat, validate_json
     from .writers import FORMATS, STDOUT_FORMATS, outputs
 
-    checks = {".json": validate_json, ".xml": validate_tei, ".ann": lambda ann: validate_brat(ann, doc.text)}
+    checks = {".json": validate_json, ".ann": lambda ann: validate_brat(ann, doc.text)}  # TEI: see tei_text
     for name in names:
         if name in STDOUT_FORMATS:
             sys.stdout.write(FORMATS[name].render(doc))
             continue
-        files = {".xml": FORMATS[name].render(doc, inline)} if name == "tei" else outputs(FORMATS[name], doc)
+        files = {".xml": tei_text(doc, out_dir / (stem + ".xml") if out_dir else "-", inline)} if name == "tei" \
+            else outputs(FORMATS[name], doc)
         for suffix, text in files.items():
             if out_dir is None:
                 checked("-", text, checks.get(suffix))
@@ -88,6 +89,19 @@ def write_document(doc: AnnotatedDocument, doc_input: InputDocument, names: list
                     continue  # the brat text copy of a .txt input is the input itself
                 raise InputError(doc_input.path, message("overwrite_input"))
             write_atomic(target, text, checks.get(suffix))
+
+
+def tei_text(doc: AnnotatedDocument, path: Path | str, inline: bool = False) -> str:
+    """The TEI document, validated as the tree it is serialized from (sparing a parse of the text); an invalid
+    one is refused, with its problems located by line in the text it would have been."""
+    from .validate import tei_problems, validate_tei
+    from .writers import tei
+
+    root = tei.build(doc, inline)
+    text = tei.serialize(root)
+    if problems := tei_problems(root):
+        raise OutputInvalidError(path, validate_tei(text) or problems)
+    return text
 
 
 def unique_name(doc_id: str, taken: set[str]) -> str:

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["validate_json", "validate_tei", "validate_brat", "validate_file", "VALIDATORS"]
+__all__ = ["validate_json", "validate_tei", "tei_problems", "validate_brat", "validate_file", "VALIDATORS"]
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +89,12 @@ def validate_tei(text: str) -> list[str]:
         tree = etree.fromstring(text.encode("utf-8"), etree.XMLParser(**SAFE_PARSER_OPTIONS))
     except etree.XMLSyntaxError as error:
         return [f"line {error.lineno}: not well-formed XML ({error.msg})"]
+    return tei_problems(tree)
+
+
+def tei_problems(tree) -> list[str]:  # noqa: ANN001 - lxml element
+    """:func:`validate_tei` of a parsed tree, or of one built in memory before it is serialized (the tool's own
+    output: lxml serializes a tree to text that parses back to it, so the second parse is spared)."""
     rng, sch = tei_validators()
     if not rng.validate(tree):
         return [f"line {e.line}: {e.message}" for e in rng.error_log]

@@ -15,7 +15,7 @@ from attribution import AttributionError, InputError
 from attribution.annotator import rebase
 from attribution.model import AnnotatedDocument, Span
 from attribution.teireader import parse_tei
-from attribution.validate import validate_json, validate_tei
+from attribution.validate import tei_problems, validate_json, validate_tei
 from attribution.writers import json as json_format, tei
 
 from conftest import SEEDS
@@ -96,7 +96,7 @@ def test_json_and_tei_round_trips_validate(annotator, text):
     expected = [rebase(c, lambda s: Span.of(clean, s.start, s.end)) for c in doc.claims]
     for inline in (False, True):
         xml = tei.render(doc, inline)
-        assert validate_tei(xml) == []
+        assert validate_tei(xml) == [] and tei_problems(tei.build(doc, inline)) == []  # as the writers check it
         back = parse_tei(xml)
         assert back.text == clean
         assert list(back.claims) == expected and back.links == doc.links

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from attribution.validate import validate_tei
+from attribution.errors import OutputInvalidError
+from attribution.output import tei_text
+from attribution.validate import tei_problems, validate_tei
 from attribution.writers import tei
 
 from conftest import SEEDS
@@ -50,6 +52,21 @@ def test_broken_documents_are_caught(seed_docs):
     mention = text.index('type="mention" corresp="#') + len('type="mention" corresp="#')
     assert any("mention" in p and "does not start at a token" in p
                for p in validate_tei(text[:mention] + sentence_id + " #" + text[mention:]))
+
+
+def test_a_built_tree_is_checked_as_its_text_would_be(seed_docs, monkeypatch):
+    """The writers validate the tree they serialize instead of parsing the text again: the same verdicts."""
+    doc = seed_docs[1]
+    assert tei_problems(tei.build(doc)) == [] and tei_text(doc, "x.xml") == tei.render(doc)
+    root = tei.build(doc)
+    root.find(".//tei:span", NS).set("target", "#nowhere")
+    assert any("does not start at a token" in p for p in tei_problems(root))
+    assert validate_tei(tei.serialize(root)) == tei_problems(root)
+    broken = tei.build(doc)
+    broken.find(".//tei:span", NS).set("target", "#nowhere")
+    monkeypatch.setattr(tei, "build", lambda *_: broken)
+    with pytest.raises(OutputInvalidError, match="does not start at a token"):
+        tei_text(doc, "x.xml")
 
 
 def test_schematron_stays_linear():

@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import AttributionError
-from ..output import write_atomic
-from ..writers import tei
+from ..output import tei_text, write_atomic
 from ..writers.rows import claim_rows
 from .sources import Source
 
@@ -89,9 +88,7 @@ def run_batch(job: Job, sources: list[Source]) -> list[Result]:
 
 
 def write_outputs(out_dir: str, doc) -> None:  # noqa: ANN001 - AnnotatedDocument
-    from ..validate import validate_tei
-
     tei_path, rows_path = doc_paths(out_dir, doc.id)
-    write_atomic(tei_path, tei.render(doc), validate_tei)
+    write_atomic(tei_path, tei_text(doc, tei_path))
     rows = claim_rows(doc)
     write_atomic(rows_path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))

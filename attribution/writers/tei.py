@@ -303,24 +303,28 @@ def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds) -> No
 
 
 def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
+    """The TEI tree of :func:`render`, laid out as it is written (validated as a tree before it is serialized)."""
     root = el(None, "TEI", xml_id=base_id(doc))
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     header(root, doc)
     ids = token_ids(doc)
     body(root, doc, ids, inline)
     stand_off(root, doc, ids)
-    return root
-
-
-def render(doc: AnnotatedDocument, inline: bool = False) -> str:
-    """The TEI document; ``inline`` also wraps single-sentence contents in ``said`` (standOff stays the master).
-
-    Header and standOff are indented for reading; the text keeps the document's own spacing."""
-    root = build(doc, inline)
     for part in root:
         if part.tag != f"{{{TEI_NS}}}text":
             etree.indent(part, space="  ", level=1)
     root.text = "\n  "
     for part in root:
         part.tail = "\n  " if part is not root[-1] else "\n"
+    return root
+
+
+def serialize(root: etree._Element) -> str:
     return etree.tostring(root, encoding="unicode") + "\n"
+
+
+def render(doc: AnnotatedDocument, inline: bool = False) -> str:
+    """The TEI document; ``inline`` also wraps single-sentence contents in ``said`` (standOff stays the master).
+
+    Header and standOff are indented for reading; the text keeps the document's own spacing."""
+    return serialize(build(doc, inline))
