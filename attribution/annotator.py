@@ -108,12 +108,12 @@ def provenance(models: ModelSource, method: str) -> str:
 
     import stanza
 
-    from .learned.tagger import MODEL
+    from .learned.tagger import MODEL, native_bf16
 
     data = resources.files("attribution").joinpath("data")
     tagger = resources.files("attribution").joinpath(MODEL)
     tagger_id = hashlib.sha256(tagger.read_bytes()).hexdigest()[:12] if tagger.is_file() else "none"
-    learned = f", tagger@{tagger_id}" if method != "rules" else ""
+    learned = f", tagger@{tagger_id}{' bf16' if native_bf16() else ''}" if method != "rules" else ""
     return f"stanza {stanza.__version__} en@{models.fingerprint}; attribution {method}{learned}, " \
            f"lexicons@{tables_id(data)}"
 

@@ -232,8 +232,9 @@ STAGES = (
     ("  of which rules, tagger and decoding (extract_batch)", "attribution/extract/__init__.py", "extract_batch"),
     ("  of which the tagger's network (SpanTagger.forward)", "attribution/learned/network.py", "forward"),
     ("  of which labels (label_claims)", "attribution/labels/__init__.py", "label_claims"),
-    ("TEI writing", "attribution/writers/tei.py", "render"),
-    ("TEI validation (RNG, Schematron, pointers)", "attribution/validate.py", "validate_tei"),
+    ("TEI writing (building the tree)", "attribution/writers/tei.py", "build"),
+    ("TEI writing (serializing it)", "attribution/writers/tei.py", "serialize"),
+    ("TEI validation of the tree (RNG, Schematron, pointers)", "attribution/validate.py", "tei_problems"),
     ("corpus files (claims, summary, root)", "attribution/build/corpus.py", "write_corpus_files"),
 )
 
