@@ -284,3 +284,19 @@ def test_headline_name_the_tagger_missed_joins_its_person(annotator):
                              "Bernie Sanders said on Friday that Hillary Clinton should talk about the real issues.")
     speaker = speaker_of(doc, ":")
     assert speaker.name == "Bernie Sanders" and speaker.type is SourceType.PERSON
+
+
+def test_quotation_marks_left_on_words_do_not_hide_markers():
+    """The compact tokenizer gave "‘not" and "sure’" as words of the headline "Sarandon ‘not sure’ about Clinton"."""
+    from parses import parsed
+
+    from attribution.labels.content import find_markers
+    from attribution.labels.lexicons import load_label_lexicons
+
+    text = "Sarandon ‘not sure’ about Clinton"
+    view = parsed(text, [("Sarandon", "PROPN", 2, "nsubj", 0), ("‘not", "PART", 2, "advmod", 0),
+                         ("sure’", "ADJ", None, "root", 0), ("about", "ADP", 4, "case", 0),
+                         ("Clinton", "PROPN", 2, "obl", 0)])
+    lex = load_label_lexicons()
+    assert [idx for idx, _ in find_markers(view, [1, 2, 3], "negation", lex)] == [[1]]
+    assert [idx for idx, _ in find_markers(view, [1, 2, 3], "certainty", lex)] == [[2]]

@@ -13,6 +13,7 @@ LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "go", "take", "give", 
                 "most", "such", "many", "much", "some", "last", "new", "first", "day", "week", "year", "month",
                 "time", "way", "thing"}
 MAX_PLACE_WORDS = 3
+QUOTE_CHARS = "'\"‘’“”"  # a headline's "‘not sure’" may leave its quotation marks on the words (tokenizer)
 
 
 def words_of(view: DocView, spans: tuple[Span, ...]) -> list[int]:
@@ -96,7 +97,8 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     """Markers of ``kind`` among ``words``: (word indices, value); phrases ("fake news") before single words."""
     found: list[tuple[list[int], str]] = []
     taken: set[int] = set()
-    lowers = [(k, view.words[k].lower, view.words[k].lemma.lower()) for k in words]
+    lowers = [(k, view.words[k].lower.strip(QUOTE_CHARS) or view.words[k].lower,
+               view.words[k].lemma.lower().strip(QUOTE_CHARS) or view.words[k].lemma.lower()) for k in words]
     present = {form for _, lower, lemma in lowers for form in (lower, lemma)}
     for phrase in lex.phrases(kind):
         if phrase[0] not in present:
