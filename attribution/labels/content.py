@@ -6,14 +6,21 @@ from ..lexicon import naive_stems
 from ..model import Claim, Span
 from .lexicons import LabelLexicons
 
-__all__ = ["words_of", "content_words", "cue_words", "content_root", "top_words", "content_keys", "find_markers"]
+__all__ = ["words_of", "content_words", "cue_words", "content_root", "top_words", "content_keys", "find_markers",
+           "unquoted"]
 
 KEY_UPOS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "go", "take", "give", "tell", "also", "other", "more",
                 "most", "such", "many", "much", "some", "last", "new", "first", "day", "week", "year", "month",
                 "time", "way", "thing"}
 MAX_PLACE_WORDS = 3
-QUOTE_CHARS = "'\"‘’“”"  # a headline's "‘not sure’" may leave its quotation marks on the words (tokenizer)
+QUOTE_CHARS = "'\"‘’“”"
+
+
+def unquoted(form: str) -> str:
+    """A word's form or lemma without the quotation marks the tokenizer may leave on it (the headline "Sarandon
+    ‘not sure’ about …" gave ‘not and sure’); a quotation mark alone stays itself."""
+    return form.strip(QUOTE_CHARS) or form
 
 
 def words_of(view: DocView, spans: tuple[Span, ...]) -> list[int]:
@@ -97,8 +104,7 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     """Markers of ``kind`` among ``words``: (word indices, value); phrases ("fake news") before single words."""
     found: list[tuple[list[int], str]] = []
     taken: set[int] = set()
-    lowers = [(k, view.words[k].lower.strip(QUOTE_CHARS) or view.words[k].lower,
-               view.words[k].lemma.lower().strip(QUOTE_CHARS) or view.words[k].lemma.lower()) for k in words]
+    lowers = [(k, unquoted(view.words[k].lower), unquoted(view.words[k].lemma.lower())) for k in words]
     present = {form for _, lower, lemma in lowers for form in (lower, lemma)}
     for phrase in lex.phrases(kind):
         if phrase[0] not in present:

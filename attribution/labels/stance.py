@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..extract.view import DocView
 from ..lexicon import load_lexicon
 from ..model import Claim, ClaimKind, Factuality, Stance
-from .content import QUOTE_CHARS, content_root, content_words, cue_words, find_markers, top_words
+from .content import content_root, content_words, cue_words, find_markers, top_words, unquoted
 from .lexicons import LabelLexicons
 from .names import title_case
 
@@ -30,7 +30,7 @@ QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when
 
 
 def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
-    lemma = claim.cue_lemma.lower().strip(QUOTE_CHARS)
+    lemma = unquoted(claim.cue_lemma.lower())
     if claim.kind is ClaimKind.EVIDENTIAL:
         return lex.stance_by_class["evidential"]
     stance = lex.stance_of_lemma(lemma) or lex.stance_by_class.get(claim.cue_class, Stance.ASSERT)
