@@ -3,13 +3,14 @@ the claims in ``standOff``: one span per part pointing at tokens, one link per c
 The inline view adds ``said`` (``@who`` → the speaker entity, else the source span; ``@ana`` → the claim link)
 where a content fits inside one sentence.
 
-Built with lxml; characters XML cannot carry are replaced by U+FFFD in element content (offsets live in the
-JSON output; TEI addresses tokens, not characters).
+The text is written as markup and parsed by lxml; header and standOff are built on that tree. Characters XML
+cannot carry are replaced by U+FFFD (offsets live in the JSON output; TEI addresses tokens, not characters).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import groupby
 
@@ -146,86 +147,87 @@ def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
     return chosen
 
 
-def body(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds, inline: bool = False) -> None:
-    """Paragraphs, sentences and tokens. The text between tokens is kept as it was (as text inside ``p`` and
-    ``s``), so that :func:`attribution.read_tei` gets the exact document text and offsets back."""
-    text_body = el(el(root, "text"), "body")
+MARKUP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;",
+                                   "\n": "&#10;", "\r": "&#13;"})
+
+
+@lru_cache(maxsize=1 << 16)
+def text_markup(text: str) -> str:
+    """``text`` as element content (cached: most gaps are one space, most words recur)."""
+    return xml_safe(text).translate(TEXT_ESCAPES)
+
+
+@lru_cache(maxsize=1 << 16)
+def attribute(text: str) -> str:
+    """``text`` as an attribute value (cached: lemmas, features and relations recur)."""
+    return xml_safe(text).translate(ATTRIBUTE_ESCAPES)
+
+
+def body_markup(doc: AnnotatedDocument, ids: TokenIds, inline: bool) -> Iterator[str]:
+    """The content of ``body``: paragraphs, sentences and tokens, each with its UD parse. The text between tokens
+    is kept as it was, where it falls (in a paragraph or sentence, or after a token, a ``said`` or a sentence), so
+    that :func:`attribution.read_tei` gets the exact document text and offsets back."""
+    base = base_id(doc)
     starts = [a for a, _ in paragraph_spans(doc.text)]
     by_sentence = {k: list(g) for k, g in groupby(range(len(doc.tokens)), key=lambda i: doc.tokens[i].sentence)}
     saids = inline_claims(doc) if inline else {}
-    current_p, p_node, last = -1, None, None  # ``last``: the node whose tail takes the next gap
-    cursor = 0
-
-    def gap(upto: int, into: etree._Element) -> None:
-        nonlocal cursor
-        if upto > cursor:
-            text = xml_safe(doc.text[cursor:upto])
-            if last is None:
-                into.text = (into.text or "") + text
-            else:
-                last.tail = (last.tail or "") + text
-            cursor = upto
-
+    current_p, cursor = -1, 0
     for s_idx, sentence in enumerate(doc.sentences):
         p_idx = max(0, bisect_right(starts, sentence.start) - 1)
-        if p_idx != current_p or p_node is None:
-            if p_node is None:
-                last = None
-            current_p, p_node = p_idx, el(text_body, "p", xml_id=f"{base_id(doc)}.p{p_idx + 1}")
-            if last is None:
-                gap(sentence.start, p_node)
-        gap(sentence.start, p_node)
-        s_node = el(p_node, "s", xml_id=f"{base_id(doc)}.s{s_idx + 1}")
+        if p_idx != current_p:
+            if current_p >= 0:  # the gap before a new paragraph ends the previous one
+                yield text_markup(doc.text[cursor:max(cursor, sentence.start)]) + "</p>"
+                cursor = max(cursor, sentence.start)
+            current_p = p_idx
+            yield f'<p xml:id="{base}.p{p_idx + 1}">'
+        yield text_markup(doc.text[cursor:max(cursor, sentence.start)])
+        cursor = max(cursor, sentence.start)
+        yield f'<s xml:id="{base}.s{s_idx + 1}">'
         indices = by_sentence.get(s_idx, [])
-        parent, close_after, last = s_node, None, None
+        close_after = None
         for pos, i in enumerate(indices):
             t = doc.tokens[i]
-            gap(t.start, parent)
+            if t.start > cursor:
+                yield text_markup(doc.text[cursor:t.start])
+                cursor = t.start
             if i in saids:
                 close_after, claim = saids[i]
-                parent = el(s_node, "said", ana=f"#{base_id(doc)}.{claim.id}", who=speaker(doc, claim),
-                            direct="true" if claim.kind is ClaimKind.DIRECT else "false")
-                last = None
+                who = speaker(doc, claim)
+                yield (f'<said ana="#{base}.{claim.id}"' + (f' who="{who}"' if who else "")
+                       + f' direct="{"true" if claim.kind is ClaimKind.DIRECT else "false"}">')
             nxt = doc.tokens[indices[pos + 1]] if pos + 1 < len(indices) else None
-            join = "right" if nxt is not None and nxt.start == t.end and (nxt.start, nxt.end) != (t.start, t.end) \
-                else None
-            last = token_element(parent, t, ids[i], join)
+            join = nxt is not None and nxt.start == t.end and (nxt.start, nxt.end) != (t.start, t.end)
+            yield token_markup(t, ids[i], join)
             cursor = max(cursor, t.end)
             if i == close_after:
-                last, parent, close_after = parent, s_node, None
+                yield "</said>"
+                close_after = None
         if indices:
-            ud_links(s_node, doc, ids, s_idx, indices)
-        last = s_node
-    if p_node is None and doc.text:  # only blanks: one empty paragraph keeps them
-        p_node = el(text_body, "p", xml_id=f"{base_id(doc)}.p1")
-    if p_node is not None:
-        gap(len(doc.text), p_node)
+            yield ud_links(doc, ids, s_idx, indices)
+        yield "</s>"
+    if current_p < 0 and doc.text:  # only blanks: one empty paragraph keeps them
+        yield f'<p xml:id="{base}.p1">'
+    if current_p >= 0 or doc.text:
+        yield text_markup(doc.text[cursor:]) + "</p>"
 
 
-W, PC, LINK = (f"{{{TEI_NS}}}{tag}" for tag in ("w", "pc", "link"))
+def token_markup(t: Token, token_id: str, join: bool) -> str:
+    """One ``w`` or ``pc``."""
+    msd = attribute("UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats))
+    tail = f' pos="{attribute(t.upos)}" msd="{msd}"' + (' join="right"' if join else "") + f">{text_markup(t.form)}"
+    if t.upos == "PUNCT":
+        return f'<pc xml:id="{token_id}"{tail}</pc>'
+    return f'<w xml:id="{token_id}" lemma="{attribute(t.lemma)}"{tail}</w>'
 
 
-def token_element(parent: etree._Element, t: Token, token_id: str, join: str | None) -> etree._Element:
-    """One ``w`` or ``pc`` (built directly: a document has as many of them as words)."""
-    attrs = {XML_ID: token_id}
-    if t.upos != "PUNCT":
-        attrs["lemma"] = xml_safe(t.lemma)
-    attrs["pos"] = t.upos
-    attrs["msd"] = xml_safe("UPosTag=" + t.upos + ("" if t.feats == "_" else "|" + t.feats))
-    if join:
-        attrs["join"] = join
-    node = etree.SubElement(parent, PC if t.upos == "PUNCT" else W, attrs)
-    node.text = xml_safe(t.form)
-    return node
-
-
-def ud_links(s_node: etree._Element, doc: AnnotatedDocument, ids: TokenIds, s_idx: int, indices: list[int]) -> None:
-    links = el(s_node, "linkGrp", targFunc="head argument", type="UD-SYN")
+def ud_links(doc: AnnotatedDocument, ids: TokenIds, s_idx: int, indices: list[int]) -> str:
     sid = f"{base_id(doc)}.s{s_idx + 1}"
-    for i in indices:
-        t = doc.tokens[i]
-        head = f"#{sid}" if t.head == 0 else f"#{sid}.w{t.head}"
-        etree.SubElement(links, LINK, {"ana": f"ud-syn:{t.deprel.replace(':', '_')}", "target": f"{head} #{ids[i]}"})
+    links = "".join(f'<link ana="ud-syn:{attribute(doc.tokens[i].deprel.replace(":", "_"))}" target="'
+                    + (f"#{sid}" if doc.tokens[i].head == 0 else f"#{sid}.w{doc.tokens[i].head}")
+                    + f' #{ids[i]}"/>' for i in indices)
+    return f'<linkGrp targFunc="head argument" type="UD-SYN">{links}</linkGrp>'
 
 
 def speaker(doc: AnnotatedDocument, claim: Claim) -> str | None:
@@ -303,12 +305,17 @@ def stand_off(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds) -> No
 
 
 def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
-    """The TEI tree of :func:`render`, laid out as it is written (validated as a tree before it is serialized)."""
-    root = el(None, "TEI", xml_id=base_id(doc))
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
-    header(root, doc)
+    """The TEI tree of :func:`render`, laid out as it is written (validated as a tree before it is serialized).
+
+    The text is written as markup and parsed in one call: a document has two elements per word (its token and
+    its UD link), which lxml's parser makes several times faster than its element API. Header and standOff are
+    built on the parsed tree (moving a parsed tree into another document would walk every node again)."""
     ids = token_ids(doc)
-    body(root, doc, ids, inline)
+    markup = "".join(body_markup(doc, ids, inline))
+    root = etree.fromstring(f'<TEI xmlns="{TEI_NS}" xml:id="{base_id(doc)}" xml:lang="en"><text><body>{markup}'
+                            "</body></text></TEI>", MARKUP_PARSER)
+    header(root, doc)
+    root.insert(0, root[-1])  # the header, built last, goes first
     stand_off(root, doc, ids)
     for part in root:
         if part.tag != f"{{{TEI_NS}}}text":
