@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..extract.view import DocView
-from ..lexicon import naive_stems
 from ..model import Claim, Span
 from .lexicons import LabelLexicons
 
@@ -106,9 +105,7 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     taken: set[int] = set()
     lowers = [(k, unquoted(view.words[k].lower), unquoted(view.words[k].lemma.lower())) for k in words]
     present = {form for _, lower, lemma in lowers for form in (lower, lemma)}
-    for phrase in lex.phrases(kind):
-        if phrase[0] not in present:
-            continue
+    for phrase in lex.phrases(kind, present):
         for n in range(len(lowers) - len(phrase) + 1):
             window = lowers[n:n + len(phrase)]
             if all(lo == p or le == p for (_, lo, le), p in zip(window, phrase)):
@@ -117,10 +114,6 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
                     found.append((idx, lex.marker(kind, " ".join(phrase)) or "-"))
                     taken |= set(idx)
     for k, lower, lemma in lowers:
-        if k in taken:
-            continue
-        value = lex.marker(kind, lower) or lex.marker(kind, lemma) or next(
-            (v for stem in naive_stems(lemma)[1:] if (v := lex.marker(kind, stem)) is not None), None)  # "looted"
-        if value is not None:
+        if k not in taken and (value := lex.word_marker(kind, lower, lemma)) is not None:
             found.append(([k], value))
     return found

@@ -12,6 +12,8 @@ from ..model import SourceType, Stance
 
 __all__ = ["LabelLexicons", "load_label_lexicons"]
 
+WORD_MARKERS_REMEMBERED = 1 << 17
+
 
 @dataclass(frozen=True)
 class LabelLexicons:
@@ -40,14 +42,36 @@ class LabelLexicons:
         """The stance a word names, tried on naive stems too: the compact lemmatizer leaves "insulted" as it is."""
         return next((self.stance_by_lemma[s] for s in naive_stems(lemma.lower()) if s in self.stance_by_lemma), None)
 
-    def phrases(self, kind: str) -> list[tuple[str, ...]]:
-        """Multi-word markers of one kind, as word tuples, longest first."""
-        return self._phrases.get(kind, [])
+    def word_marker(self, kind: str, lower: str, lemma: str) -> str | None:
+        """The value of a one-word marker of ``kind`` named by a word's form or lemma, or by a naive stem of its
+        lemma ("looted"); remembered, since the same words are looked up for every claim (up to a bound, so that
+        a long corpus build does not grow with its vocabulary)."""
+        key = (kind, lower, lemma)
+        if key not in self._word_markers:
+            if len(self._word_markers) >= WORD_MARKERS_REMEMBERED:
+                self._word_markers.clear()
+            self._word_markers[key] = self.marker(kind, lower) or self.marker(kind, lemma) or next(
+                (v for stem in naive_stems(lemma)[1:] if (v := self.marker(kind, stem)) is not None), None)
+        return self._word_markers[key]
+
+    def phrases(self, kind: str, first_words: set[str]) -> list[tuple[str, ...]]:
+        """Multi-word markers of one kind that begin with one of ``first_words``, as word tuples, longest first."""
+        by_first = self._phrases.get(kind, {})
+        return [phrase for _, phrase in sorted(p for w in first_words for p in by_first.get(w, ()))]
 
     @cached_property
-    def _phrases(self) -> dict[str, list[tuple[str, ...]]]:
-        return {kind: sorted((tuple(m.split()) for m in markers if " " in m), key=len, reverse=True)
-                for kind, markers in self.markers.items()}
+    def _phrases(self) -> dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]]:
+        """kind → first word → (rank, phrase), rank 0 for the longest of the kind."""
+        index: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+        for kind, markers in self.markers.items():
+            ranked = sorted((tuple(m.split()) for m in markers if " " in m), key=len, reverse=True)
+            for rank, phrase in enumerate(ranked):
+                index.setdefault(kind, {}).setdefault(phrase[0], []).append((rank, phrase))
+        return index
+
+    @cached_property
+    def _word_markers(self) -> dict[tuple[str, str, str], str | None]:
+        return {}
 
     def place(self, name: str) -> tuple[str, str] | None:
         return self.places.get(name) or self.places.get(name.removeprefix("the ").removeprefix("The "))
