@@ -4,6 +4,7 @@ cue lexicon and what the rules found. Pure functions of a :class:`DocView`; voca
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from ..extract.draft import Draft
@@ -51,7 +52,10 @@ SHARED = {"head_lemma": "lemma", "head_upos": "upos", "head_deprel": "deprel", "
 OPEN_FIELDS = {"word", "lemma", "suffix"}  # rare values become UNKNOWN
 
 
+@lru_cache(maxsize=1 << 16)
 def shape(text: str) -> str:
+    """A word's coarse shape: digits, punctuation, quotation mark, all capitals, capitalised or lower case
+    (cached: words recur)."""
     if any(c.isdigit() for c in text):
         return "d"
     if not any(c.isalpha() for c in text):
