@@ -52,7 +52,7 @@ def xml_name(doc_id: str) -> str:
     return name if name[0].isalpha() or name[0] == "_" else "d" + name
 
 
-def header(root: etree._Element, doc: AnnotatedDocument) -> None:
+def header(root: etree._Element, doc: AnnotatedDocument, ids: TokenIds) -> None:
     """``teiHeader``: a TEI input's own header parts are kept (its fileDesc, the rest of its encodingDesc and
     profileDesc, any revisionDesc), with the tool's appInfo, taxonomies and speakers added."""
     tei_header = el(root, "teiHeader")
@@ -86,7 +86,7 @@ def header(root: etree._Element, doc: AnnotatedDocument) -> None:
             el(decl, "p", warning)
     encoding.extend(kept.pop("encodingDesc", []))
     profile = kept.pop("profileDesc", None)
-    participants(tei_header, profile, doc, token_ids(doc))
+    participants(tei_header, profile, doc, ids)
     tei_header.extend(kept.values())
 
 
@@ -314,7 +314,7 @@ def build(doc: AnnotatedDocument, inline: bool = False) -> etree._Element:
     markup = "".join(body_markup(doc, ids, inline))
     root = etree.fromstring(f'<TEI xmlns="{TEI_NS}" xml:id="{base_id(doc)}" xml:lang="en"><text><body>{markup}'
                             "</body></text></TEI>", MARKUP_PARSER)
-    header(root, doc)
+    header(root, doc, ids)
     root.insert(0, root[-1])  # the header, built last, goes first
     stand_off(root, doc, ids)
     for part in root:
