@@ -250,6 +250,10 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("She replied: “I don’t know what will happen.”", Stance.HEDGE, "Uu"),       # professed uncertainty
     ("He said he did not know the man.", Stance.ASSERT, "CT-"),                  # knowing a person is no doubt
     ("He said that if he were president, the program would be expanded.", Stance.PREDICT, "PR+"),  # not the "if"
+    ("“That would be Hillary Clinton,” Sanders said.", Stance.ASSERT, "CT+"),  # "would" in own words: conditional
+    ("The president said he would welcome China’s participation.", Stance.DEMAND, "Uu"),  # "would welcome": a wish
+    ("“It is clear to me that the president has got to act,” Sanders said.", Stance.DEMAND, "Uu"),  # the act of
+    ("Officials said it was obvious that the talks would fail.", Stance.PREDICT, "PR+"),  # what is clear
 ])
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     claim = annotator.annotate(text).claims[0]

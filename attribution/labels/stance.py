@@ -5,7 +5,8 @@ Stance starts from the cue (its lemma in stance.tsv, else its lexicon class) and
 ``dismiss``, one whose content charges wrongdoing is ``accuse``, one whose main clause is modalised ("may",
 "highly likely") is ``hedge``; "ask whether" is ``question`` and "call X Y" is naming, not a directive. A
 first-person "I think" takes the act of what it introduces, and a noun-phrase content the act its noun names
-("echoed a call").
+("echoed a call"); so does "it is clear that X" (the act of X). "Would" forecasts only when reported (a
+backshifted "will"): in a speaker's own words it is conditional, and "would welcome" is a wish.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ RESTRICTIVE = {"just", "only", "merely", "simply", "longer", "least"}
 OWN_ATTITUDES = {Stance.DEMAND, Stance.PREDICT, Stance.HEDGE}
 PERSONAL = {"i", "we", "he", "she", "they"}
 FIRST_PERSON = {"i", "we"}
+THAT_CLAUSES = ("ccomp", "csubj", "advcl")
 QUESTION_OPENERS = {"about", "whether", "if", "who", "what", "why", "how", "when", "where", "which"}
 
 
@@ -64,6 +66,8 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
     """The speech act read from the main clause of ``words``, given the cue's stance."""
     clause, root = modal_words(view, words), content_root(view, words)
     inside = set(words)
+    if vouched := vouched_clause(view, root, inside, lex):
+        return clause_act(view, claim, vouched, stance, lex)  # "it is clear to me that the president has got to"
     phrase_starts = sorted(set(clause) | {k + 1 for k in clause if k + 1 in inside})  # "it was time to end"
     if stance in NEUTRAL and deontic(view, phrase_starts, {root}, lex) \
             or stance in NEUTRAL | {Stance.HEDGE} and mandative(view, claim, root, lex):
@@ -88,11 +92,32 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
     if lex.marker("truth", view.words[root].lemma.lower()) and view.kids(root, "nsubj"):
         negated = find_markers(view, view.kids(root, "advmod"), "negation", lex)
         return Stance.DENY if negated else Stance.CONFIRM  # "Trump was absolutely right"
-    if find_markers(view, clause, "future", lex):
+    if lex.marker("desire", view.words[root].lemma.lower()) and any(
+            view.words[k].lower in ("would", "'d") for k in view.kids(root, "aux")):
+        return Stance.DEMAND  # "said he would welcome China's participation": a wish
+    if forecasts(view, claim, clause, lex):
         return Stance.PREDICT  # "said it would increase oversight"
     if hedges(view, clause, lex):
         return Stance.HEDGE
     return stance
+
+
+def vouched_clause(view: DocView, root: int | None, inside: set[int], lex: LabelLexicons) -> list[int]:
+    """The words of X in a main clause "it is clear (to me) that X", whose act is the speaker's; else none."""
+    if root is None or view.words[root].upos != "ADJ" or not lex.marker("evident", view.words[root].lemma.lower()) \
+            or not any(view.words[k].lower == "it" for k in view.kids(root, "nsubj", "expl")):
+        return []
+    clause = next((k for k in view.kids(root, *THAT_CLAUSES) if k in inside), None) or next(
+        (k for k in sorted(inside) if k > root and view.words[k].head not in inside
+         and view.words[k].rel in THAT_CLAUSES), None)  # the parser may hang X from the cue instead
+    return [] if clause is None else [k for k in view.subtree(clause) if k in inside]
+
+
+def forecasts(view: DocView, claim: Claim, clause: list[int], lex: LabelLexicons) -> bool:
+    """Does the main clause speak of what will happen? In a speaker's own words "would" is conditional ("That
+    would be Hillary Clinton"); reported, it is a backshifted "will" ("said it would increase oversight")."""
+    return any(claim.kind is not ClaimKind.DIRECT or view.words[idx[0]].lower != "would"
+               for idx, _ in find_markers(view, clause, "future", lex))
 
 
 def deontic(view: DocView, words: list[int], heads: set[int | None], lex: LabelLexicons) -> bool:
