@@ -176,14 +176,15 @@ def body_markup(doc: AnnotatedDocument, ids: TokenIds, inline: bool) -> Iterator
     current_p, cursor = -1, 0
     for s_idx, sentence in enumerate(doc.sentences):
         p_idx = max(0, bisect_right(starts, sentence.start) - 1)
+        gap = text_markup(doc.text[cursor:max(cursor, sentence.start)])
+        cursor = max(cursor, sentence.start)
         if p_idx != current_p:
             if current_p >= 0:  # the gap before a new paragraph ends the previous one
-                yield text_markup(doc.text[cursor:max(cursor, sentence.start)]) + "</p>"
-                cursor = max(cursor, sentence.start)
+                yield gap + "</p>"
+                gap = ""
             current_p = p_idx
             yield f'<p xml:id="{base}.p{p_idx + 1}">'
-        yield text_markup(doc.text[cursor:max(cursor, sentence.start)])
-        cursor = max(cursor, sentence.start)
+        yield gap
         yield f'<s xml:id="{base}.s{s_idx + 1}">'
         indices = by_sentence.get(s_idx, [])
         close_after = None
