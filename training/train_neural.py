@@ -2,11 +2,14 @@
 
     python training/train_neural.py encode .cache/train.jsonl ../shared/data/polnear/train .carry/train.npz
     python training/train_neural.py fit .carry/train.npz attribution/data/tagger.pt [--device cuda] [--seed 1]
+    python training/train_neural.py fit .carry/train.npz OUT --hidden 128 --teacher attribution/data/tagger.pt
 
 `encode` needs the parse cache (parse_cache.py), the lexicon and the rules; `fit` reads only the .npz, so it also
 runs on a GPU machine with the .npz carried there. A tenth of the train documents (a fixed shuffle) is held out
 for early stopping: the model saved is the epoch with the best held-out span F1. Dev is never used here (model
 selection on dev happens with score_cache.py and `attribution evaluate`). The defaults are the shipped model's.
+With ``--teacher`` a (smaller) network also learns the teacher's softened label distributions (knowledge
+distillation; docs/evaluation.md, sessions 20-21).
 """
 from __future__ import annotations
 
@@ -20,11 +23,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from attribution.learned.encoding import FIELDS, build_vocabularies, encode, field_lookups, windows
+from attribution.learned.encoding import FIELDS, SHARED, build_vocabularies, encode, field_lookups, windows
 from attribution.learned.labels import spans_of
 from attribution.learned.network import LABELS, SpanTagger
 
 WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
+DISTILLATION = (0.5, 2.0)  # weight of the gold labels' loss, temperature of the teacher's distributions
 
 
 def encode_corpus(cache: Path, corpus: Path, output: Path) -> None:
@@ -109,8 +113,40 @@ def split_documents(documents: int) -> tuple[list[int], list[int]]:
     return docs[: documents // 10], docs[documents // 10:]
 
 
+def teacher_targets(teacher: Path, vocabularies: dict, xs: list[torch.Tensor], device: str) -> list[torch.Tensor]:
+    """The teacher's log-probabilities at the distillation temperature for each window, its inputs mapped from
+    these vocabularies to its own by value (a fresh encoding numbers values differently)."""
+    saved = torch.load(teacher, map_location="cpu", weights_only=True)
+    network = SpanTagger(**saved["config"]).to(device)
+    network.load_state_dict({k: v.float() for k, v in saved["state"].items()})
+    network.eval()
+    maps = []
+    for f in FIELDS:
+        own = {v: i for i, v in enumerate(saved["vocabularies"][SHARED.get(f, f)])}
+        maps.append(torch.tensor([own.get(v, 1) for v in vocabularies[SHARED.get(f, f)]], device=device))
+    targets: list[torch.Tensor] = [torch.empty(0)] * len(xs)
+    with torch.inference_mode():
+        for group in batches(list(range(len(xs))), xs, 64, False):
+            x, _, lengths = pad(group, xs, xs, device)
+            x = torch.stack([maps[k][x[:, :, k]] for k in range(len(FIELDS))], dim=-1)
+            scores = (network(x, lengths) / DISTILLATION[1]).log_softmax(-1).cpu()
+            for row, k in enumerate(group):
+                targets[k] = scores[row, :len(xs[k])].clone()
+    return targets
+
+
+def loss_of(scores: torch.Tensor, y: torch.Tensor, soft: torch.Tensor | None) -> torch.Tensor:
+    gold = torch.nn.functional.cross_entropy(scores.transpose(1, 2), y, ignore_index=-100)
+    if soft is None:
+        return gold
+    weight, temperature = DISTILLATION
+    mask = (y != -100).float()
+    divergence = (soft.exp() * (soft - (scores / temperature).log_softmax(-1))).sum(-1)
+    return weight * gold + (1 - weight) * temperature ** 2 * (divergence * mask).sum() / mask.sum()
+
+
 def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: int, layers: int,
-        lr: float) -> None:
+        lr: float, teacher: Path | None = None) -> None:
     random.seed(seed)
     torch.manual_seed(seed)
     arrays = np.load(data)
@@ -118,6 +154,7 @@ def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: i
     held_docs, train_docs = split_documents(len(arrays["names"]))
     first = vocabularies["edge"].index("first")
     held, train = split(arrays, held_docs, first), split(arrays, train_docs, first)
+    soft = teacher_targets(teacher, vocabularies, train[0], device) if teacher else None
     model = SpanTagger({name: len(v) for name, v in vocabularies.items()}, hidden, layers).to(device)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
     dropped = [(FIELDS.index(f), p) for f, p in WORD_DROPOUT.items()]
@@ -129,7 +166,9 @@ def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: i
             for column, p in dropped:
                 x[:, :, column] = x[:, :, column].masked_fill(
                     (torch.rand(x.shape[:2], device=device) < p) & (x[:, :, column] > 0), 1)
-            loss = torch.nn.functional.cross_entropy(model(x, lengths).transpose(1, 2), y, ignore_index=-100)
+            targets = torch.nn.utils.rnn.pad_sequence([soft[k] for k in group], batch_first=True).to(device) \
+                if soft else None
+            loss = loss_of(model(x, lengths), y, targets)
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -140,7 +179,7 @@ def fit(data: Path, output: Path, device: str, seed: int, epochs: int, hidden: i
             best = score
             state = {k: v.detach().to("cpu", torch.float16) for k, v in model.state_dict().items()}
             save(output, model, vocabularies, state, {"held_out_span_f1": round(100 * best, 2), "epoch": epoch,
-                                                      "seed": seed, "lr": lr})
+                                                      "seed": seed, "lr": lr, "teacher": str(teacher or "")})
         print(f"epoch {epoch} loss {total:.1f} held-out span F1 {100 * score:.1f} "
               f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     print(f"best held-out span F1 {100 * best:.1f} -> {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
@@ -162,11 +201,13 @@ def main() -> None:
     train.add_argument("--hidden", type=int, default=256)
     train.add_argument("--layers", type=int, default=2)
     train.add_argument("--lr", type=float, default=2e-3)
+    train.add_argument("--teacher", type=Path)
     args = parser.parse_args()
     if args.step == "encode":
         encode_corpus(args.cache, args.corpus, args.output)
     else:
-        fit(args.data, args.output, args.device, args.seed, args.epochs, args.hidden, args.layers, args.lr)
+        fit(args.data, args.output, args.device, args.seed, args.epochs, args.hidden, args.layers, args.lr,
+            args.teacher)
 
 
 if __name__ == "__main__":
