@@ -1,0 +1,238 @@
+"""Descriptions and pronouns: which speaker "the Ukrainian leader", "he", "they", "who" or an unquoted "I" is."""
+from __future__ import annotations
+
+import re
+
+from ..extract.view import DocView
+from ..model import Claim, SourceType, Span
+from .clusters import Cluster, cluster_at, head_of, head_type, keyed_cluster, strip_determiner
+from .lexicons import LabelLexicons
+from .names import text_of
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+WRITER_PRONOUNS = {"i", "me", "my"}  # singular: an unquoted "we" is as often a group the writer speaks for
+WRITER = "the writer"  # the name of an unsigned writer's entity
+OWN_WORDS_CUES = {":"}  # cues whose content is the speaker's own words even without quotation marks
+MAX_SIGNATURE_WORDS = 5
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
+PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
+ROLE_COMPLEMENT = re.compile(r"\s(?:of|on|at|for|in|to)\s")  # "secretary [of state]": the role noun comes before
+SHARED_ROLE = ("appos", "conj")  # the phrase these hang from has the same role in the clause
+
+
+def description_target(view: DocView, i: int, names: list[list[int]], at: list[tuple[int, Cluster]],
+                       lex: LabelLexicons) -> Cluster | None:
+    """The person "the Ukrainian leader" stands for: the latest person before it whose role fits."""
+    w = view.words[i]
+    noun = w.lemma.lower()
+    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or not any(
+            view.words[d].lower == "the" for d in view.kids(i, "det")):
+        return None
+    if any(i in r or i + 1 in r and view.words[i + 1].sent == w.sent for r in names):
+        return None  # a title before a name is a role, not a description
+    modifiers = {view.words[k].text.lower() for k in view.kids(i, "amod", "compound", "nmod:poss")}
+    before = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < w.start and c.type is SourceType.PERSON
+              and c.roles]
+    for cluster in reversed(before):
+        role = " ".join(cluster.roles).lower()
+        fits = noun in role or noun == "leader" and any(t in role for t in lex.markers.get("leader", {}))
+        if fits and all(m in role for m in modifiers):
+            return cluster
+    return None
+
+
+def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]], clusters: list[Cluster],
+                  lex: LabelLexicons) -> Cluster | None:
+    """"the Vermont senator" for Sanders, named just before: a definite title whose role no one was given stands
+    for the person (or, plural, the people named together) last named as a subject in its sentence or the one
+    before, if nothing about them contradicts it (another title, another gender)."""
+    w = view.words[head]
+    titles = lex.types.get("title", {})
+    noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
+    if w.upos != "NOUN" or noun is None or not any(view.words[d].lower == "the" for d in view.kids(head, "det")):
+        return None
+    plural = w.feat("Number") == "Plur"
+    mentions = [(m.start, c) for c in clusters if group(c) for m in c.mentions] if plural else at
+    before = [c for s, c in sorted(mentions, key=lambda pair: pair[0]) if s < span.start
+              and c.type is SourceType.PERSON and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None
+              and subject_at(view, s, c)]
+    if not before or group(before[-1]) != plural:
+        return None
+    person = before[-1]
+    role = {word for r in person.roles for word in r.lower().split()}
+    role_nouns = {(ROLE_COMPLEMENT.split(r.lower())[0].split() or [""])[-1] for r in person.roles}  # "chief rival"
+    gender = lex.genders.get("title", {}).get(noun)
+    if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
+        return None
+    return person
+
+
+def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:
+    """Is the mention of ``cluster`` starting at ``char`` a clause's subject ("Oscar-winning actress Susan
+    Sarandon … is not sure")?"""
+    span = next((m for m in cluster.mentions if m.start == char), None)
+    words = set(view.words_between(span.start, span.end)) if span else set()
+    for k in words:
+        while view.words[k].head is not None and (view.words[k].head in words or view.words[k].rel in SHARED_ROLE):
+            k = view.words[k].head
+        if view.words[k].rel in ("nsubj", "nsubj:pass"):
+            return True
+    return False
+
+
+def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """"the ministry" after "China's foreign ministry": a bare definite description that repeats the head noun of
+    an earlier speaker who is no person."""
+    w = view.words[head]
+    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
+    if w.upos != "NOUN" or words != [head - 1, head] or view.words[head - 1].lower != "the":
+        return None
+    noun = w.lemma.lower()
+    for cluster in reversed(clusters):
+        if cluster.type is SourceType.PERSON or not cluster.names:
+            continue
+        last = cluster.name().split()[-1].lower()
+        if last in (noun, w.lower) and any(m.start < span.start for m in cluster.mentions) \
+                and cluster.name().lower() != f"the {noun}":
+            return cluster
+    return None
+
+
+def relative_antecedent(view: DocView, i: int) -> int | None:
+    """The noun a relative clause hangs from, past appositions."""
+    verb = view.words[i].head
+    if verb is None or view.words[verb].deprel != "acl:relcl":
+        return None
+    noun = view.words[verb].head
+    while noun is not None and view.words[noun].deprel == "appos":
+        noun = view.words[noun].head
+    return noun
+
+
+def relative_cluster(view: DocView, w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001
+                     lex: LabelLexicons) -> Cluster | None:
+    """Who "who" / "which" / "that" is: the named antecedent ("… McConnell, who said"), else for "who" the last
+    person named before it in the sentence (the parser often misses the relative clause), else the described
+    antecedent ("officials who said")."""
+    antecedent = relative_antecedent(view, w.i)
+    clause = frozenset(view.kids(antecedent, *PREDICATE_PARTS)) if antecedent is not None else frozenset()
+    phrase = [k for k in view.subtree(antecedent, clause | {w.head}) if k <= antecedent] \
+        if antecedent is not None else []  # "targets are [centrist leaders] who", "win over [the community], which"
+    if antecedent is not None and view.words[antecedent].upos == "PROPN":
+        found = next((c for s, c in at for k in phrase if s == view.words[k].start), None)
+        if found is not None:
+            return found
+    if w.lower == "who":
+        people = [c for s, c in at if s < w.start and c.type is SourceType.PERSON and sentence_at(view, s) == w.sent]
+        if people:
+            return people[-1]
+    if antecedent is None:
+        return None
+    return keyed_cluster(clusters, head_type(view, phrase, antecedent, lex), strip_determiner(text_of(view, phrase)))
+
+
+def signed_writer(view: DocView, w, at: list[tuple[int, Cluster]]) -> Cluster | None:  # noqa: ANN001 - a Word
+    """The writer of a signed letter or comment: the person named alone in the first paragraph after ``w``
+    ("… I hope in 2017 America says …" ¶ "Chris Smith.")."""
+    for start, end in view.paragraphs:
+        if start <= w.start:
+            continue
+        words = [k for k in view.words_between(start, end) if view.words[k].upos != "PUNCT"]
+        if not words or len(words) > MAX_SIGNATURE_WORDS:
+            continue
+        first, last = view.words[words[0]].start, view.words[words[-1]].end
+        person = cluster_at(at, first)
+        if person is not None and person.type is SourceType.PERSON and any(
+                m.start == first and m.end >= last for m in person.mentions):
+            return person
+    return None
+
+
+def sentence_at(view: DocView, char: int) -> int:
+    words = view.words_overlapping(char, char + 1) or [0]
+    return view.words[words[0]].sent
+
+
+def is_plural(view: DocView, span: Span) -> bool:
+    """A coordinated or plural source ("Mr. Grassley and Mr. Leahy", "critics")."""
+    words = view.words_between(span.start, span.end)
+    if not words:
+        return False
+    head = head_of(view, words)
+    w = view.words[head]
+    looks_plural = w.upos == "PROPN" and w.lemma == w.text  # "Sanders": a name the tagger reads as a plural
+    return w.feat("Number") == "Plur" and not looks_plural or any(k in words for k in view.kids(head, "conj"))
+
+
+def gender_of(cluster: Cluster, lex: LabelLexicons) -> str | None:
+    """"f" or "m" where the speaker's first name, form of address or role says so (and nothing says otherwise)."""
+    said = set()
+    for text in {*cluster.names, *(m.text for m in cluster.mentions)}:
+        first = text.split(maxsplit=1)[0].removesuffix("’s").removesuffix("'s") if text.strip() else ""
+        said.add(lex.genders.get("honorific", {}).get(first.lower().rstrip(".")))
+        said.add(lex.genders.get("first", {}).get(first))
+    for role in cluster.roles:
+        said |= {lex.genders.get("title", {}).get(word.lower()) for word in role.split()}
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None
+
+
+def agrees(pronoun: str, cluster: Cluster, lex: LabelLexicons) -> bool:
+    """Could "he" / "she" be this speaker? Unknown genders agree with both."""
+    wanted = PRONOUN_GENDER.get(pronoun)
+    found = gender_of(cluster, lex) if wanted else None
+    return found is None or found == wanted
+
+
+def group(cluster: Cluster) -> bool:
+    """People named together ("Hillary Clinton and Martin O'Malley"): never one "he" or "she"."""
+    return cluster.type is SourceType.PERSON and " and " in cluster.name()
+
+
+def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
+                    w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001 - a view Word
+                    lex: LabelLexicons) -> Cluster:
+    lower = w.lower
+    if lower in SELF_PRONOUNS:
+        quote = view.quote_at(w.start)
+        outer = next((c for c in claims if quote and c.id in entity_of and any(
+            s.start <= quote.start < s.end for s in c.content)), None)
+        if outer is not None:
+            return entity_of[outer.id]
+        spoken = next((c for c in claims if c.id in entity_of and c.cue_lemma in OWN_WORDS_CUES and any(
+            s.start <= w.start < s.end for s in c.content)), None)  # "PENCE: I think …"
+        if spoken is not None:
+            return entity_of[spoken.id]
+        if quote is None and lower in WRITER_PRONOUNS:  # the article's own "I": its writer
+            return signed_writer(view, w, at) or keyed_cluster(clusters, SourceType.PERSON, WRITER)
+    found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else None
+    if found is not None:
+        return found
+    plural = lower in ("they", "them", "their")
+    speakers = [c for c in claims if c.id in entity_of and c.source and c.source.start < w.start
+                and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
+    for c in sorted(speakers, key=lambda c: c.source.start, reverse=True):  # the last speaker goes on speaking
+        cluster = entity_of[c.id]
+        if plural and is_plural(view, c.source) or not plural and lower in PERSON_PRONOUNS \
+                and cluster.type is SourceType.PERSON and not is_plural(view, c.source) and not group(cluster) \
+                and agrees(lower, cluster, lex):
+            return cluster
+    wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {
+        SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}
+    earlier = sorted([(s, c) for s, c in at if s < w.start and c.type in wanted]
+                     + [(c.source.start, entity_of[c.id]) for c in claims
+                        if c.id in entity_of and c.source and c.source.start < w.start
+                        and entity_of[c.id].type in wanted
+                        and (plural or not is_plural(view, c.source) and not group(entity_of[c.id]))],
+                     key=lambda pair: pair[0])  # "he" is not "Clinton and O'Malley"
+    if plural:
+        groups = [(s, c) for s, c in earlier if c.type is not SourceType.PERSON]
+        earlier = groups or earlier
+    found = next((c for _, c in reversed(earlier) if agrees(lower, c, lex)), None)
+    if found is not None:
+        return found
+    kind = SourceType.PERSON if lower in PERSON_PRONOUNS | SELF_PRONOUNS else SourceType.ANONYMOUS
+    return keyed_cluster(clusters, kind, w.text)
