@@ -26,6 +26,7 @@ import torch
 from attribution.learned.encoding import FIELDS, SHARED, build_vocabularies, encode, field_lookups, windows
 from attribution.learned.labels import spans_of
 from attribution.learned.network import LABELS, SpanTagger
+from attribution.learned.tagger import load_tagger
 
 WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
 DISTILLATION = (0.5, 2.0)  # weight of the gold labels' loss, temperature of the teacher's distributions
@@ -116,14 +117,10 @@ def split_documents(documents: int) -> tuple[list[int], list[int]]:
 def teacher_targets(teacher: Path, vocabularies: dict, xs: list[torch.Tensor], device: str) -> list[torch.Tensor]:
     """The teacher's log-probabilities at the distillation temperature for each window, its inputs mapped from
     these vocabularies to its own by value (a fresh encoding numbers values differently)."""
-    saved = torch.load(teacher, map_location="cpu", weights_only=True)
-    network = SpanTagger(**saved["config"]).to(device)
-    network.load_state_dict({k: v.float() for k, v in saved["state"].items()})
-    network.eval()
-    maps = []
-    for f in FIELDS:
-        own = {v: i for i, v in enumerate(saved["vocabularies"][SHARED.get(f, f)])}
-        maps.append(torch.tensor([own.get(v, 1) for v in vocabularies[SHARED.get(f, f)]], device=device))
+    tagger = load_tagger(str(teacher))
+    network = tagger.network.to(device)
+    maps = [torch.tensor([own.get(v, 1) for v in vocabularies[SHARED.get(f, f)]], device=device)
+            for own, f in zip(tagger.lookups, FIELDS)]
     targets: list[torch.Tensor] = [torch.empty(0)] * len(xs)
     with torch.inference_mode():
         for group in batches(list(range(len(xs))), xs, 64, False):
