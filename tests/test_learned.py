@@ -1,6 +1,8 @@
 """The learned span tagger: labels, windows, constrained decoding, the shipped model, and the extraction methods."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -137,8 +139,27 @@ def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.6)
     assert combine("hybrid", [rule], [unsure], view)[0].content == [(27, 35)]
     longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
-    narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: extended, not replaced
-    assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 21)]
+    narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: the tagger extends it
+    assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 35)]
+
+
+def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
+    text = "Officials said troops hold the city and left."
+    rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
+            ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
+            ("the", "DET", 5, "det", 27, 30), ("city", "NOUN", 3, "obj", 31, 35), ("and", "CCONJ", 7, "cc", 36, 39),
+            ("left", "VERB", 1, "conj", 40, 44), (".", "PUNCT", 1, "punct", 44, 45)]
+    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
+                   [(0, 9)], [])
+    narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)
+    beyond_the_act = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 44)], 0.95)  # "… and left": a second act
+    assert combine("hybrid", [narrow], [beyond_the_act], view)[0].content == [(15, 21)]
+    longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
+    assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 35)]
+    city = Draft(ClaimKind.INDIRECT, [5], "city", [], [(27, 35)], 0.9)  # another claim's content
+    assert combine("hybrid", [narrow, city], [longer], view)[0].content == [(15, 21)]
+    remark = replace(narrow, kind=ClaimKind.EVIDENTIAL)  # the tagger learned no contents of evidential remarks
+    assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
 
 
 def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():

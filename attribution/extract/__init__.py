@@ -40,8 +40,8 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
                    tagger: Tagger | None = None) -> tuple[Claim, ...]:
     """Claims of one parsed document.
 
-    ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree) where
-    it marked the same cue, plus the tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues
+    ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree or
+    the tagger's goes on past the rule's) where it marked the same cue, plus the tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues
     the rules did not find.
     ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
     sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
@@ -74,7 +74,7 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     learned = [d for d in tagged if d.content]
     if method == "hybrid":
         taken = {i for d in rules for i in d.cue}
-        drafts = [with_tagged_parts(d, learned, view) for d in rules] + [
+        drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
             d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
         return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
@@ -87,24 +87,35 @@ def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
     return next((d for d in others if cue & set(d.cue)), None)
 
 
-def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView) -> Draft:
+def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
     """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
     and the two contents share less than half their words, its content: the rules find the construction, the
     tagger learned from PolNeAR which words name the speaker and, where the parse misleads the rules, what was said
-    (docs/evaluation.md, steps 16 and 17). Kept from the rule: a content the tagger's only extends ("… civilians
-    [and invited the UN …]"), and a source the tagger's cuts inside a coordination ("officials in the Donetsk[,
-    Kharkiv, and Kherson regions]")."""
+    (docs/evaluation.md, steps 16, 17 and 23). Kept from the rule: a content the tagger's only extends where
+    :func:`extends_fairly` says no, and a source the tagger's cuts inside a coordination ("officials in the
+    Donetsk[, Kharkiv, and Kherson regions]")."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
     ours, theirs = rule.content_words(view), match.content_words(view)
-    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and not ours <= theirs:
+    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and (
+            not ours <= theirs or extends_fairly(rule, theirs - ours, view, rules)):
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if not match.source or any(view.words[k].rel == "conj" and view.words[k].head in match.source
                                for k in left_out):
         return rule
     return replace(rule, source=match.source)
+
+
+def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
+    """May the tagger add these words to a rule claim's content ("said his staff “did the wrong thing” [, but that
+    the DNC's blocking …]")? Not to a kind PolNeAR rarely annotates (RULE_KINDS: the tagger learned no contents
+    for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue:
+    another act of the speaker ("says its troops are not mistreating civilians [and invited the UN …]")."""
+    others = {k for d in rules if d is not rule for k in d.content_words(view)}
+    return rule.kind not in RULE_KINDS and not added & others and not any(
+        view.words[k].rel == "conj" and view.words[k].head in rule.cue for k in added)
 
 
 def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
