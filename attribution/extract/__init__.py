@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
+from .combine import combine, complete
 from .draft import Draft
 from .link import QUOTE_MARKS, link_quotes
 from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
@@ -29,10 +30,6 @@ VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
 METHODS = ("hybrid", "learned", "rules")
-HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode (docs/evaluation.md)
-# constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
-# them where the tagger marked no cue
-RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO, ClaimKind.PASSIVE, ClaimKind.NOMINAL}
 MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 
 
@@ -41,8 +38,8 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
     """Claims of one parsed document.
 
     ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree or
-    the tagger's goes on past the rule's) where it marked the same cue, plus the tagger's confident claims (mean cue-label probability ≥ HYBRID_MIN) on cues
-    the rules did not find.
+    the tagger's goes on past the rule's) where it marked the same cue, plus the tagger's confident claims (mean
+    cue-label probability ≥ HYBRID_MIN) on cues the rules did not find (see :mod:`.combine`).
     ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
     sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
     to", passives, nominal reports) are added on cues it did not mark; closest to PolNeAR's conventions.
@@ -67,70 +64,6 @@ def extract_batch(views: Sequence[DocView], lexicon: Lexicon | None = None, meth
         drafts = [combine(method, found, [complete(d, found) for d in decode(view, *labels)], view)
                   for view, found, labels in zip(views, rules, tagged)]
     return [claims_of(view, found, lexicon) for view, found in zip(views, drafts)]
-
-
-def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
-    """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
-    learned = [d for d in tagged if d.content]
-    if method == "hybrid":
-        taken = {i for d in rules for i in d.cue}
-        drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
-            d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
-        return with_tagged_quotations(drafts, learned, view)
-    taken = {i for d in learned for i in d.cue}
-    return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
-
-
-def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
-    """The first of ``others`` whose cue shares a word with the draft's."""
-    cue = set(draft.cue)
-    return next((d for d in others if cue & set(d.cue)), None)
-
-
-def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
-    and the two contents share less than half their words, its content: the rules find the construction, the
-    tagger learned from PolNeAR which words name the speaker and, where the parse misleads the rules, what was said
-    (docs/evaluation.md, steps 16, 17 and 23). Kept from the rule: a content the tagger's only extends where
-    :func:`extends_fairly` says no, and a source the tagger's cuts inside a coordination ("officials in the
-    Donetsk[, Kharkiv, and Kherson regions]")."""
-    match = on_same_cue(rule, tagged)
-    if match is None:
-        return rule
-    ours, theirs = rule.content_words(view), match.content_words(view)
-    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and (
-            not ours <= theirs or extends_fairly(rule, theirs - ours, view, rules)):
-        rule = replace(rule, content=match.content)
-    left_out = set(rule.source) - set(match.source)
-    if not match.source or any(view.words[k].rel == "conj" and view.words[k].head in match.source
-                               for k in left_out):
-        return rule
-    return replace(rule, source=match.source)
-
-
-def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
-    """May the tagger add these words to a rule claim's content ("said his staff “did the wrong thing” [, but that
-    the DNC's blocking …]")? Not to a kind PolNeAR rarely annotates (RULE_KINDS: the tagger learned no contents
-    for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue:
-    another act of the speaker ("says its troops are not mistreating civilians [and invited the UN …]")."""
-    others = {k for d in rules if d is not rule for k in d.content_words(view)}
-    return rule.kind not in RULE_KINDS and not added & others and not any(
-        view.words[k].rel == "conj" and view.words[k].head in rule.cue for k in added)
-
-
-def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
-    """Each claim also takes the quotations the tagger gives its cue that no claim has taken: a quotation running
-    on past other words ("“…,” he tweeted, along with a photo. “…”"), which the rules' continuations
-    (:func:`link_quotes`) leave alone (docs/evaluation.md, step 19)."""
-    occupied = [r for d in drafts for r in d.char_ranges(view)]
-    out = []
-    for draft in drafts:
-        match = on_same_cue(draft, tagged)
-        extra = [(a, b) for a, b in match.content if view.text[a] in QUOTE_MARKS and not any(
-            a < y and x < b for x, y in occupied)] if match is not None else []
-        occupied += extra
-        out.append(replace(draft, content=sorted(draft.content + extra)) if extra else draft)
-    return out
 
 
 def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Claim, ...]:
@@ -187,17 +120,6 @@ def quoted_speech(view: DocView, draft: Draft, drafts: list[Draft]) -> bool:
     quote = view.quote_at(view.words[draft.cue[0]].start)
     return quote is not None and view.text[quote.start] in QUOTE_MARKS and any(
         other is not draft and any(a < quote.end and quote.start < b for a, b in other.content) for other in drafts)
-
-
-def complete(draft: Draft, rules: list[Draft]) -> Draft:
-    """A tagged cue on a rule claim's cue borrows a missing source or content from it, and takes its cue lemma,
-    cue class and, for the constructions of RULE_KINDS, its kind: the rules know the construction."""
-    match = on_same_cue(draft, rules)
-    if match is None:
-        return draft
-    kind = match.kind if match.kind in RULE_KINDS or not draft.content else draft.kind
-    return Draft(kind, draft.cue, match.cue_lemma, draft.source or match.source, draft.content or match.content,
-                 draft.confidence, match.cue_class)
 
 
 def rule_drafts(view: DocView, lexicon: Lexicon) -> list[Draft]:

@@ -1,0 +1,90 @@
+"""How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
+steps 14 and 16-23): the rules know the constructions, the tagger learned PolNeAR's spans."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import ClaimKind
+from .draft import Draft
+from .link import QUOTE_MARKS
+from .view import DocView
+
+HYBRID_MIN = 0.9  # tagger-only claims kept in hybrid mode (docs/evaluation.md)
+# constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
+# them where the tagger marked no cue
+RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO, ClaimKind.PASSIVE, ClaimKind.NOMINAL}
+
+
+def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
+    """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
+    learned = [d for d in tagged if d.content]
+    if method == "hybrid":
+        taken = {i for d in rules for i in d.cue}
+        drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
+            d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+        return with_tagged_quotations(drafts, learned, view)
+    taken = {i for d in learned for i in d.cue}
+    return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+
+
+def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
+    """The first of ``others`` whose cue shares a word with the draft's."""
+    cue = set(draft.cue)
+    return next((d for d in others if cue & set(d.cue)), None)
+
+
+def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
+    """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
+    and the two contents share less than half their words, its content: the rules find the construction, the
+    tagger learned from PolNeAR which words name the speaker and, where the parse misleads the rules, what was said
+    (docs/evaluation.md, steps 16, 17 and 23). Kept from the rule: a content the tagger's only extends where
+    :func:`extends_fairly` says no, and a source the tagger's cuts inside a coordination ("officials in the
+    Donetsk[, Kharkiv, and Kherson regions]")."""
+    match = on_same_cue(rule, tagged)
+    if match is None:
+        return rule
+    ours, theirs = rule.content_words(view), match.content_words(view)
+    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and (
+            not ours <= theirs or extends_fairly(rule, theirs - ours, view, rules)):
+        rule = replace(rule, content=match.content)
+    left_out = set(rule.source) - set(match.source)
+    if not match.source or any(view.words[k].rel == "conj" and view.words[k].head in match.source
+                               for k in left_out):
+        return rule
+    return replace(rule, source=match.source)
+
+
+def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
+    """May the tagger add these words to a rule claim's content ("said his staff “did the wrong thing” [, but that
+    the DNC's blocking …]")? Not to a kind PolNeAR rarely annotates (RULE_KINDS: the tagger learned no contents
+    for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue:
+    another act of the speaker ("says its troops are not mistreating civilians [and invited the UN …]")."""
+    others = {k for d in rules if d is not rule for k in d.content_words(view)}
+    return rule.kind not in RULE_KINDS and not added & others and not any(
+        view.words[k].rel == "conj" and view.words[k].head in rule.cue for k in added)
+
+
+def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
+    """Each claim also takes the quotations the tagger gives its cue that no claim has taken: a quotation running
+    on past other words ("“…,” he tweeted, along with a photo. “…”"), which the rules' continuations
+    (:func:`link_quotes`) leave alone (docs/evaluation.md, step 19)."""
+    occupied = [r for d in drafts for r in d.char_ranges(view)]
+    out = []
+    for draft in drafts:
+        match = on_same_cue(draft, tagged)
+        extra = [(a, b) for a, b in match.content if view.text[a] in QUOTE_MARKS and not any(
+            a < y and x < b for x, y in occupied)] if match is not None else []
+        occupied += extra
+        out.append(replace(draft, content=sorted(draft.content + extra)) if extra else draft)
+    return out
+
+
+def complete(draft: Draft, rules: list[Draft]) -> Draft:
+    """A tagged cue on a rule claim's cue borrows a missing source or content from it, and takes its cue lemma,
+    cue class and, for the constructions of RULE_KINDS, its kind: the rules know the construction."""
+    match = on_same_cue(draft, rules)
+    if match is None:
+        return draft
+    kind = match.kind if match.kind in RULE_KINDS or not draft.content else draft.kind
+    return Draft(kind, draft.cue, match.cue_lemma, draft.source or match.source, draft.content or match.content,
+                 draft.confidence, match.cue_class)
