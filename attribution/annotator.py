@@ -16,6 +16,7 @@ from .errors import InputError, message
 from .model import AnnotatedDocument, Claim, Span, Token
 from .quotes import apostrophe_marks
 from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
+from .sentences import bounded_sentences, joined_after_honorifics
 
 __all__ = ["Annotator"]
 
@@ -91,12 +92,13 @@ class Annotator:
                 yield replace(doc, models=self.provenance)
 
     def _parse(self, texts: list[str]) -> list[tuple[object, tuple[str, ...]]]:
-        """Stanza documents with claims: tokenize the batch, split over-long sentences, then parse and annotate."""
+        """Stanza documents with claims: tokenize the batch, repair sentence boundaries (:mod:`.sentences`), then
+        parse and annotate."""
         from stanza.models.common.doc import Document
 
         tokenized = self._pipeline.process([Document([], text=for_stanza(t)) for t in texts],
                                            processors="tokenize,mwt")
-        bounded = [bounded_sentences(doc, MAX_SENTENCE_WORDS) for doc in tokenized]
+        bounded = [bounded_sentences(joined_after_honorifics(doc), MAX_SENTENCE_WORDS) for doc in tokenized]
         done = self._pipeline.process([doc for doc, _ in bounded], processors=",".join(AFTER_TOKENIZE))
         return [(doc, warnings) for doc, (_, warnings) in zip(done, bounded)]
 
@@ -125,60 +127,6 @@ def tables_id(folder) -> str:  # noqa: ANN001 - a Path or an importlib Traversab
     for table in sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name):
         digest.update(table.name.encode() + b"\0" + table.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
-
-
-def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Document in and out
-    """The document with every sentence of more than ``limit`` words cut into pieces (after punctuation where
-    possible, never inside a multi-word token), and a warning for each sentence cut."""
-    from stanza.models.common.doc import Document
-
-    if all(len(s.words) <= limit for s in doc.sentences):
-        return doc, ()
-    sentences, warnings = [], []
-    for number, sentence in enumerate(doc.to_dict(), 1):
-        groups: list[list[dict]] = []
-        for entry in sentence:
-            if isinstance(entry["id"], tuple) or not groups or isinstance(groups[-1][0]["id"], int) or \
-                    len(groups[-1]) > groups[-1][0]["id"][1] - groups[-1][0]["id"][0] + 1:
-                groups.append([entry])
-            else:
-                groups[-1].append(entry)
-        words = sum(1 for e in sentence if isinstance(e["id"], int))
-        if words <= limit:
-            sentences.append(sentence)
-            continue
-        warnings.append(f"sentence {number} has {words} words: split into pieces of at most {limit} for the parser")
-        piece: list[list[dict]] = []
-        size = 0
-        for group in groups:
-            width = sum(1 for e in group if isinstance(e["id"], int))
-            if piece and size + width > limit:
-                sentences.append(renumber(piece))
-                piece, size = [], 0
-            piece.append(group)
-            size += width
-            if size >= limit * 3 // 4 and group[-1]["text"] in (",", ";", ":", "—", "-", "--"):
-                sentences.append(renumber(piece))
-                piece, size = [], 0
-        if piece:
-            sentences.append(renumber(piece))
-    return Document(sentences, text=doc.text), tuple(warnings)
-
-
-def renumber(groups: list[list[dict]]) -> list[dict]:
-    """Entries of one new sentence with ids counted from 1 again (heads are not set yet)."""
-    out, n = [], 0
-    for group in groups:
-        for entry in group:
-            entry = dict(entry)
-            if isinstance(entry["id"], tuple):
-                width = entry["id"][1] - entry["id"][0]
-                entry["id"] = (n + 1, n + 1 + width)
-            else:
-                n += 1
-                entry["id"] = n
-            out.append(entry)
-    return out
 
 
 def for_stanza(text: str) -> str:

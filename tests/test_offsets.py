@@ -77,7 +77,7 @@ def test_overlong_sentence_is_split_for_the_parser(annotator):
 def test_split_keeps_multiword_tokens_whole(annotator):
     from stanza.models.common.doc import Document
 
-    from attribution.annotator import bounded_sentences
+    from attribution.sentences import bounded_sentences
 
     text = "I don't know what they'll do now or ever."
     tokenized = annotator._pipeline.process(Document([], text=text), processors="tokenize,mwt")
@@ -85,3 +85,40 @@ def test_split_keeps_multiword_tokens_whole(annotator):
     assert warnings and all(len(s.words) <= 3 for s in doc.sentences)
     assert [t.text for s in doc.sentences for t in s.tokens] == [t.text for s in tokenized.sentences for t in s.tokens]
     assert all(t.start_char is not None for s in doc.sentences for t in s.tokens)
+
+
+def tokenized_as(text: str, sentences: list[list[str]]):
+    """A Stanza Document with these sentences of tokens, as the tokenizer would give them for ``text``."""
+    from stanza.models.common.doc import Document
+
+    entries, at = [], 0
+    for sentence in sentences:
+        rows = []
+        for n, token in enumerate(sentence, 1):
+            at = text.index(token, at)
+            rows.append({"id": n, "text": token, "start_char": at, "end_char": at + len(token)})
+            at += len(token)
+        entries.append(rows)
+    return Document(entries, text=text)
+
+
+def test_a_sentence_ending_on_a_form_of_address_joins_the_name():
+    from attribution.sentences import joined_after_honorifics
+
+    text = "He has endorsed Sen. Ted Cruz. Mrs. Clinton has not."
+    doc = joined_after_honorifics(tokenized_as(text, [["He", "has", "endorsed", "Sen", "."], ["Ted", "Cruz", "."],
+                                                      ["Mrs."], ["Clinton", "has", "not", "."]]))
+    assert [[t.text for t in s.tokens] for s in doc.sentences] == [
+        ["He", "has", "endorsed", "Sen.", "Ted", "Cruz", "."], ["Mrs.", "Clinton", "has", "not", "."]]
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert [w.id for w in doc.sentences[0].words] == list(range(1, 8))
+
+
+def test_a_form_of_address_before_a_paragraph_break_or_a_small_letter_stays_a_sentence_end():
+    from attribution.sentences import joined_after_honorifics
+
+    text = "He wrote to the Gov.\n\nThe Gov. replied. The reply went to the Rep. and the aide."
+    sentences = [["He", "wrote", "to", "the", "Gov."], ["The", "Gov.", "replied", "."],
+                 ["The", "reply", "went", "to", "the", "Rep."], ["and", "the", "aide", "."]]
+    doc = joined_after_honorifics(tokenized_as(text, sentences))
+    assert [[t.text for t in s.tokens] for s in doc.sentences] == sentences

@@ -1,0 +1,106 @@
+"""Sentence boundaries repaired between Stanza's tokenizer and its parser: over-long sentences cut into pieces the
+parser can hold, and sentences that end on a form of address ("Sen.", "Mrs.") joined to the name that follows."""
+from __future__ import annotations
+
+from .labels.lexicons import load_label_lexicons
+
+Entry = dict  # one token or word of Stanza's Document.to_dict(): id, text, start_char, end_char, misc
+
+
+def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Document in and out
+    """The document with every sentence of more than ``limit`` words cut into pieces (after punctuation where
+    possible, never inside a multi-word token), and a warning for each sentence cut."""
+    from stanza.models.common.doc import Document
+
+    if all(len(s.words) <= limit for s in doc.sentences):
+        return doc, ()
+    sentences, warnings = [], []
+    for number, sentence in enumerate(doc.to_dict(), 1):
+        groups: list[list[Entry]] = []
+        for entry in sentence:
+            if isinstance(entry["id"], tuple) or not groups or isinstance(groups[-1][0]["id"], int) or \
+                    len(groups[-1]) > groups[-1][0]["id"][1] - groups[-1][0]["id"][0] + 1:
+                groups.append([entry])
+            else:
+                groups[-1].append(entry)
+        words = sum(1 for e in sentence if isinstance(e["id"], int))
+        if words <= limit:
+            sentences.append(sentence)
+            continue
+        warnings.append(f"sentence {number} has {words} words: split into pieces of at most {limit} for the parser")
+        piece: list[list[Entry]] = []
+        size = 0
+        for group in groups:
+            width = sum(1 for e in group if isinstance(e["id"], int))
+            if piece and size + width > limit:
+                sentences.append(renumber(piece))
+                piece, size = [], 0
+            piece.append(group)
+            size += width
+            if size >= limit * 3 // 4 and group[-1]["text"] in (",", ";", ":", "—", "-", "--"):
+                sentences.append(renumber(piece))
+                piece, size = [], 0
+        if piece:
+            sentences.append(renumber(piece))
+    return Document(sentences, text=doc.text), tuple(warnings)
+
+
+def joined_after_honorifics(doc):  # noqa: ANN001, ANN201 - stanza Document in and out
+    """The document with each sentence that ends on a form of address (the source-type lexicon's honorifics,
+    followed by a period) joined to the next one when that starts with a capital in the same paragraph: the
+    compact tokenizer reads the period as a sentence end before the name ("… has endorsed Sen. | Ted Cruz"; 210
+    times in PolNeAR train and dev), which cuts the speaker's name and the parse in two. A period split off the
+    honorific ("Sen" ".") is put back on it."""
+    from stanza.models.common.doc import Document
+
+    honorifics = load_label_lexicons().types.get("honorific", {})
+    sentences = doc.to_dict()
+    if not any(honorific_end(s, honorifics) for s in sentences[:-1]):
+        return doc
+    joined: list[list[Entry]] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if previous and honorific_end(previous, honorifics) and sentence[0]["text"][:1].isupper() \
+                and "\n" not in doc.text[previous[-1]["end_char"]:sentence[0]["start_char"]]:
+            joined[-1] = renumber([[e] for e in with_period_glued(previous) + sentence])
+        else:
+            joined.append(sentence)
+    return Document(joined, text=doc.text)
+
+
+def honorific_end(sentence: list[Entry], honorifics: dict) -> bool:
+    """Does the sentence end on "Sen." (one token) or "Sen" "." (two, touching)?"""
+    last = sentence[-1]
+    if last["text"] == "." and len(sentence) > 1:
+        before = sentence[-2]
+        return isinstance(before["id"], int) and before["end_char"] == last["start_char"] \
+            and before["text"].lower() in honorifics
+    return last["text"].endswith(".") and last["text"][:-1].lower() in honorifics
+
+
+def with_period_glued(sentence: list[Entry]) -> list[Entry]:
+    """The sentence with a final period that was split off an honorific made part of it again."""
+    if sentence[-1]["text"] != ".":
+        return sentence
+    before, period = sentence[-2], sentence[-1]
+    glued = {**before, "text": before["text"] + ".", "end_char": period["end_char"]}
+    glued.pop("misc", None)
+    if "misc" in period:
+        glued["misc"] = period["misc"]
+    return sentence[:-2] + [glued]
+
+
+def renumber(groups: list[list[Entry]]) -> list[Entry]:
+    """Entries of one new sentence with ids counted from 1 again (heads are not set yet)."""
+    out, n = [], 0
+    for group in groups:
+        for entry in group:
+            entry = dict(entry)
+            if isinstance(entry["id"], tuple):
+                width = entry["id"][1] - entry["id"][0]
+                entry["id"] = (n + 1, n + 1 + width)
+            else:
+                n += 1
+                entry["id"] = n
+            out.append(entry)
+    return out
