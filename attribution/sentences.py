@@ -54,28 +54,27 @@ def joined_after_honorifics(doc):  # noqa: ANN001, ANN201 - stanza Document in a
     from stanza.models.common.doc import Document
 
     honorifics = load_label_lexicons().types.get("honorific", {})
-    sentences = doc.to_dict()
-    if not any(honorific_end(s, honorifics) for s in sentences[:-1]):
-        return doc
+    joins = {k for k, (this, following) in enumerate(zip(doc.sentences, doc.sentences[1:]))
+             if honorific_end(this.tokens[-2:], honorifics) and following.tokens[0].text[:1].isupper()
+             and "\n" not in doc.text[this.tokens[-1].end_char:following.tokens[0].start_char]}
+    if not joins:
+        return doc  # the usual case, decided without converting the document
     joined: list[list[Entry]] = []
-    for sentence in sentences:
-        previous = joined[-1] if joined else None
-        if previous and honorific_end(previous, honorifics) and sentence[0]["text"][:1].isupper() \
-                and "\n" not in doc.text[previous[-1]["end_char"]:sentence[0]["start_char"]]:
-            joined[-1] = renumber([[e] for e in with_period_glued(previous) + sentence])
+    for k, sentence in enumerate(doc.to_dict()):
+        if k - 1 in joins:
+            joined[-1] = renumber([[e] for e in with_period_glued(joined[-1]) + sentence])
         else:
             joined.append(sentence)
     return Document(joined, text=doc.text)
 
 
-def honorific_end(sentence: list[Entry], honorifics: dict) -> bool:
-    """Does the sentence end on "Sen." (one token) or "Sen" "." (two, touching)?"""
-    last = sentence[-1]
-    if last["text"] == "." and len(sentence) > 1:
-        before = sentence[-2]
-        return isinstance(before["id"], int) and before["end_char"] == last["start_char"] \
-            and before["text"].lower() in honorifics
-    return last["text"].endswith(".") and last["text"][:-1].lower() in honorifics
+def honorific_end(last_tokens: list, honorifics: dict) -> bool:  # Stanza tokens
+    """Do a sentence's last tokens end on "Sen." (one token) or "Sen" "." (two, touching)?"""
+    last = last_tokens[-1]
+    if last.text == "." and len(last_tokens) > 1:
+        before = last_tokens[-2]
+        return before.end_char == last.start_char and before.text.lower() in honorifics
+    return last.text.endswith(".") and last.text[:-1].lower() in honorifics
 
 
 def with_period_glued(sentence: list[Entry]) -> list[Entry]:
