@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
-from .combine import combine, complete
+from .methods import combine, complete
 from .draft import Draft
 from .link import QUOTE_MARKS, link_quotes
 from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
@@ -39,7 +39,7 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
 
     ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree or
     the tagger's goes on past the rule's) where it marked the same cue, plus the tagger's confident claims (mean
-    cue-label probability ≥ HYBRID_MIN) on cues the rules did not find (see :mod:`.combine`).
+    cue-label probability ≥ HYBRID_MIN) on cues the rules did not find (see :mod:`.methods`).
     ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
     sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
     to", passives, nominal reports) are added on cues it did not mark; closest to PolNeAR's conventions.
