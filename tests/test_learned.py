@@ -162,6 +162,22 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
 
 
+def test_hybrid_rule_claims_take_the_words_the_tagger_puts_before_their_cue():
+    text = "Officials later said troops hold."
+    rows = [("Officials", "NOUN", 2, "nsubj", 0, 9), ("later", "ADV", 2, "advmod", 10, 15),
+            ("said", "VERB", None, "root", 16, 20), ("troops", "NOUN", 4, "nsubj", 21, 27),
+            ("hold", "VERB", 2, "ccomp", 28, 32), (".", "PUNCT", 2, "punct", 32, 33)]
+    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
+                   [(0, 6)], [])
+    rule = Draft(ClaimKind.INDIRECT, [2], "say", [0], [(21, 32)], 0.9)
+    later_said = Draft(ClaimKind.INDIRECT, [1, 2], "say", [0], [(21, 32)], 0.95)
+    assert combine("hybrid", [rule], [later_said], view)[0].cue == [1, 2]
+    said_troops = Draft(ClaimKind.INDIRECT, [2, 3], "say", [0], [(28, 32)], 0.95)  # words after the cue: not taken
+    assert combine("hybrid", [rule], [said_troops], view)[0].cue == [2]
+    adverb = replace(rule, kind=ClaimKind.ADVERBIAL)  # PolNeAR's cue is "reportedly", not "has reportedly"
+    assert combine("hybrid", [adverb], [later_said], view)[0].cue == [2]
+
+
 def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():
     text = '"Troops hold. We stand," Kyiv said, citing reports.\n\n"Help us."'
     rows = [('"', "PUNCT", 2, "punct", 0), ("Troops", "NOUN", 2, "nsubj", 0), ("hold", "VERB", None, "root", 0),

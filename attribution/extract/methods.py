@@ -34,12 +34,13 @@ def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
 
 
 def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source, and, where the tagger is confident
-    and the two contents share less than half their words, its content: the rules find the construction, the
-    tagger learned from PolNeAR which words name the speaker and, where the parse misleads the rules, what was said
-    (docs/evaluation.md, steps 16, 17 and 23). Kept from the rule: a content the tagger's only extends where
-    :func:`extends_fairly` says no, and a source the tagger's cuts inside a coordination ("officials in the
-    Donetsk[, Kharkiv, and Kherson regions]")."""
+    """A rule claim whose cue the tagger also marked takes the tagger's source, where the tagger is confident and
+    the two contents share less than half their words its content, and the words the tagger's cue adds before its
+    own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is "reportedly" alone): the rules find the construction, the tagger learned from PolNeAR which
+    words name the speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md,
+    steps 16, 17, 23 and 25). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly`
+    says no, and a source the tagger's cuts inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson
+    regions]")."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
@@ -48,10 +49,13 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
             not ours <= theirs or extends_fairly(rule, theirs - ours, view, rules)):
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
-    if not match.source or any(view.words[k].rel == "conj" and view.words[k].head in match.source
-                               for k in left_out):
-        return rule
-    return replace(rule, source=match.source)
+    if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
+                                for k in left_out):
+        rule = replace(rule, source=match.source)
+    if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
+            and not set(match.cue) & set(rule.source):
+        rule = replace(rule, cue=sorted(match.cue))
+    return rule
 
 
 def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
