@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from threading import Lock
 
-from . import processors
+from . import mst, processors
 from .errors import InputError, message
 from .model import AnnotatedDocument, Claim, Span, Token
 from .quotes import apostrophe_marks
@@ -35,6 +35,7 @@ def pipeline_for(source: ModelSource, use_gpu: bool, method: str = "hybrid"):  #
             import stanza
 
             processors.register()
+            mst.install()
             _PIPELINES[key] = stanza.Pipeline(
                 "en", dir=str(source.directory), processors=PIPELINE_PROCESSORS, download_method=None,
                 use_gpu=use_gpu, logging_level="ERROR", attribution_method=method)
