@@ -1,9 +1,9 @@
 """A faster drop-in for the cycle search inside Stanza's dependency decoder.
 
 Stanza's parser decodes every sentence with Chu-Liu-Edmonds (``stanza.models.common.chuliu_edmonds``), whose
-``tarjan`` finds the cycles of the greedy head choice with numpy calls per word; on the compact models that is
-about a quarter of the whole pipeline's time (docs/performance.md, session 23). :func:`tarjan` returns the same
-cycles in the same order — the same algorithm on Python lists, with a shortcut for the usual case of no cycle — so
+``tarjan`` finds the cycles of the greedy head choice with numpy calls per word; on the compact models the decoder
+took about a quarter of the whole pipeline's time, most of it there (docs/performance.md, session 23). :func:`tarjan` returns the same
+cycles in the same order — the same algorithm on Python lists, answering at once when there is none — so
 the trees are identical (``tests/test_mst.py`` compares the two on random graphs, and the PolNeAR dev parse is
 unchanged). :func:`install` puts it in place once per process, and leaves Stanza alone if its decoder has moved.
 """

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
-from .methods import combine, complete
 from .draft import Draft
 from .link import QUOTE_MARKS, link_quotes
+from .methods import combine, complete
 from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
                      noun_claim)
 from .verbs import verb_claim
