@@ -162,6 +162,21 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
 
 
+def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content():
+    text = "Voters, she said, do not worry."
+    rows = [("Voters", "NOUN", 7, "nsubj", 0, 6), (",", "PUNCT", 3, "punct", 6, 7), ("she", "PRON", 3, "nsubj", 8, 11),
+            ("said", "VERB", 7, "parataxis", 12, 16), (",", "PUNCT", 3, "punct", 16, 17),
+            ("do", "AUX", 7, "aux", 18, 20), ("not", "PART", 7, "advmod", 21, 24),
+            ("worry", "VERB", None, "root", 25, 30), (".", "PUNCT", 7, "punct", 30, 31)]
+    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
+                   [(0, 9)], [])
+    rule = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(18, 30)], 0.9)
+    fronted = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(0, 6), (18, 30)], 0.95)
+    assert combine("hybrid", [rule], [fronted], view)[0].content == [(0, 6), (18, 30)]
+    a_little_more = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(18, 31)], 0.95)  # most words shared, none before
+    assert combine("hybrid", [rule], [a_little_more], view)[0].content == [(18, 30)]
+
+
 def test_hybrid_rule_claims_take_the_words_the_tagger_puts_before_their_cue():
     text = "Officials later said troops hold."
     rows = [("Officials", "NOUN", 2, "nsubj", 0, 9), ("later", "ADV", 2, "advmod", 10, 15),

@@ -1,5 +1,5 @@
 """How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
-steps 14, 16-19, 23 and 25): the rules know the constructions, the tagger learned PolNeAR's spans."""
+steps 14, 16-19, 23, 25 and 26): the rules know the constructions, the tagger learned PolNeAR's spans."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -34,19 +34,24 @@ def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
 
 
 def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source, where the tagger is confident and
-    the two contents share less than half their words its content, and the words the tagger's cue adds before its
-    own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is "reportedly" alone). The rules
-    find the construction; the tagger learned from PolNeAR which words name the speaker and the act and, where the
-    parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17, 23 and 25). Kept from the rule: a
-    content the tagger's only extends where :func:`extends_fairly` says no, and a source the tagger's cuts inside a
-    coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]")."""
+    """A rule claim whose cue the tagger also marked takes the tagger's source; where the tagger is confident, its
+    content if the two share less than half their words or the tagger's adds a fronted part; and the words the
+    tagger's cue adds before its own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is
+    "reportedly" alone). The rules find the construction; the tagger learned from PolNeAR which words name the
+    speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
+    23, 25 and 26). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly` says no,
+    and a source the tagger's cuts inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson
+    regions]")."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
     ours, theirs = rule.content_words(view), match.content_words(view)
-    if match.confidence >= HYBRID_MIN and len(ours & theirs) < len(ours | theirs) / 2 and (
-            not ours <= theirs or extends_fairly(rule, theirs - ours, view, rules)):
+    if ours < theirs:  # the tagger's goes on past the rule's, or starts before it ("Voters, she said, don't …")
+        better = (len(ours) < len(theirs) / 2 or min(theirs) < min(ours)) and extends_fairly(
+            rule, theirs - ours, view, rules)
+    else:
+        better = len(ours & theirs) < len(ours | theirs) / 2
+    if match.confidence >= HYBRID_MIN and better:
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
