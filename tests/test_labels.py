@@ -254,6 +254,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The president said he would welcome China’s participation.", Stance.DEMAND, "Uu"),  # "would welcome": a wish
     ("“It is clear to me that the president has got to act,” Sanders said.", Stance.DEMAND, "Uu"),  # the act of
     ("Officials said it was obvious that the talks would fail.", Stance.PREDICT, "PR+"),  # what is clear
+    # "which … to ignore": a vow to act, the relative pronoun its object
+    ("The court will soon rule on the claims, which Beijing has vowed to ignore.", Stance.PREDICT, "Uu"),
 ])
 def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     claim = annotator.annotate(text).claims[0]

@@ -258,9 +258,12 @@ def prenominal(view: DocView, k: int) -> bool:
 
 
 def infinitive(view: DocView, words: list[int]) -> bool:
-    """A content that is a bare to-infinitive ("to end the program"), with no subject of its own."""
-    first = next((k for k in words if view.words[k].upos != "PUNCT"), None)
-    return first is not None and view.words[first].lower == "to" and view.words[first].upos == "PART"
+    """A content that is a bare to-infinitive ("to end the program"), with no subject of its own; a relative
+    pronoun may stand before it as its object ("the ruling [which] Beijing has vowed [to ignore]")."""
+    spoken = [k for k in words if view.words[k].upos != "PUNCT"]
+    if spoken and view.words[spoken[0]].feat("PronType") == "Rel":
+        spoken = spoken[1:]
+    return bool(spoken) and view.words[spoken[0]].lower == "to" and view.words[spoken[0]].upos == "PART"
 
 
 def modal_words(view: DocView, words: list[int]) -> list[int]:
