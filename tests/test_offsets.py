@@ -122,3 +122,9 @@ def test_a_form_of_address_before_a_paragraph_break_or_a_small_letter_stays_a_se
                  ["The", "reply", "went", "to", "the", "Rep."], ["and", "the", "aide", "."]]
     doc = joined_after_honorifics(tokenized_as(text, sentences))
     assert [[t.text for t in s.tokens] for s in doc.sentences] == sentences
+
+
+def test_a_name_after_a_form_of_address_at_a_paragraph_start_stays_in_its_sentence(annotator):
+    doc = annotator.annotate("The bill passed.\n\nSen. Tom Reed said it would help farmers.")
+    assert [s.text for s in doc.sentences] == ["The bill passed.", "Sen. Tom Reed said it would help farmers."]
+    assert [(c.source.text, c.cue_text) for c in doc.claims] == [("Sen. Tom Reed", "said")]
