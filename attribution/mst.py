@@ -37,13 +37,14 @@ def tarjan(tree: np.ndarray) -> list[np.ndarray]:
     for start in range(size):
         if index[start] != -1:
             continue
-        calls = [(start, 0)]
-        index[start] = lowlink[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack[start] = True
+        calls = [(start, 0)]  # (node, next dependent to look at); 0: the node is entered now
         while calls:
             node, position = calls.pop()
+            if position == 0:
+                index[node] = lowlink[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
             children = dependents[node]
             while position < len(children):
                 child = children[position]
@@ -51,10 +52,6 @@ def tarjan(tree: np.ndarray) -> list[np.ndarray]:
                 if index[child] == -1:
                     calls.append((node, position))
                     calls.append((child, 0))
-                    index[child] = lowlink[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack[child] = True
                     break
                 if on_stack[child]:
                     lowlink[node] = min(lowlink[node], index[child])
