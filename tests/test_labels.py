@@ -230,7 +230,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Most farmers support the new trade deal.", Stance.DEMAND, "Uu"),              # taking sides
     ("The reporter asked about her plans for the company.", Stance.QUESTION, "Uu"),  # a question, not a request
     ("The reporter asked the mayor to resign.", Stance.DEMAND, "Uu"),
-    ("The singer is not sure she can vote for the senator.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
+    ("Sarandon is not sure she can vote for Clinton.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
     ("The governor promised to end the deportation program.", Stance.PREDICT, "Uu"),  # a commitment to act
     ("The governor refused to admit that the plan had failed.", Stance.DENY, "CT-"),  # refusing the speech act
     ("The minister warned China against provocative behavior at sea.", Stance.DEMAND, "Uu"),  # advice, no forecast

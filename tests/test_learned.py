@@ -19,7 +19,8 @@ from attribution.learned.decode import decode
 from attribution.learned.labels import spans_of, word_labels
 from attribution.learned.encoding import windows
 from attribution.learned.network import LABELS, SIZES, SpanTagger
-from attribution.learned.tagger import best_path, best_paths, load_tagger
+from attribution.learned.encoding import FIELDS
+from attribution.learned.tagger import Tagger, best_path, best_paths, dequantized, load_tagger, quantized
 from attribution.model import Span
 from parses import parsed
 
@@ -45,9 +46,34 @@ def test_labels_round_trip():
 def test_shipped_model_loads_and_is_small():
     from importlib import resources
 
-    assert load_tagger() is not None
+    tagger = load_tagger()
+    assert tagger is not None and len(tagger.networks) == len(tagger.trained) >= 2
     model = resources.files("attribution").joinpath("data/tagger.pt")
     assert model.stat().st_size < 20_000_000
+
+
+@settings(deadline=None, max_examples=50)
+@given(st.integers(1, 30), st.integers(1, 30), st.floats(1e-3, 1e3), st.integers(0, 2**31))
+def test_weights_stored_in_8_bits_come_back_within_half_a_step(rows, columns, magnitude, seed):
+    torch.manual_seed(seed)
+    state = {"matrix": torch.randn(rows, columns) * magnitude, "vector": torch.randn(columns) * magnitude}
+    packed = quantized(state)
+    assert packed["matrix"].dtype == torch.int8 and packed["vector"].dtype == torch.float16
+    restored = dequantized(packed)
+    assert restored.keys() == state.keys()
+    step = state["matrix"].abs().amax(dim=1, keepdim=True) / 127
+    assert ((restored["matrix"] - state["matrix"]).abs() <= 0.501 * step).all()
+    assert torch.allclose(restored["vector"], state["vector"], rtol=1e-3, atol=1e-6)
+
+
+def test_an_ensemble_averages_its_networks_label_probabilities():
+    torch.manual_seed(0)
+    networks = tuple(SpanTagger({name: 5 for name in SIZES}, hidden=8, layers=1).eval() for _ in range(2))
+    features, lengths = torch.randint(0, 5, (3, 7, len(FIELDS))), torch.tensor([7, 4, 1])
+    single = [Tagger((n,), (), ({},)).probabilities(features, lengths) for n in networks]
+    both = Tagger(networks, (), ({}, {})).probabilities(features, lengths)
+    assert torch.allclose(both, (single[0] + single[1]) / 2)
+    assert torch.allclose(both.sum(-1), torch.ones(3, 7))
 
 
 @pytest.mark.parametrize("method", ["rules", "learned", "hybrid"])

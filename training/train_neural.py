@@ -1,13 +1,15 @@
 """Train the neural Source/Cue/Content tagger on PolNeAR train, in two steps:
 
     python training/train_neural.py encode .cache/train.jsonl ../shared/data/polnear/train .carry/train.npz
-    python training/train_neural.py fit .carry/train.npz attribution/data/tagger.pt [--device cuda] [--seed 1]
+    python training/train_neural.py fit .carry/train.npz .carry/seed1.pt [--device cuda] [--seed 1]
+    python training/train_neural.py pack attribution/data/tagger.pt .carry/seed1.pt .carry/seed2.pt
     python training/train_neural.py fit .carry/train.npz OUT --hidden 128 --teacher attribution/data/tagger.pt
 
 `encode` needs the parse cache (parse_cache.py), the lexicon and the rules; `fit` reads only the .npz, so it also
 runs on a GPU machine with the .npz carried there. A tenth of the train documents (a fixed shuffle) is held out
 for early stopping: the model saved is the epoch with the best held-out span F1. Dev is never used here (model
 selection on dev happens with score_cache.py and `attribution evaluate`). The defaults are the shipped model's.
+`pack` joins networks fitted on the same .npz with different seeds into one ensemble, stored in 8 bits.
 With ``--teacher`` a (smaller) network also learns the teacher's softened label distributions (knowledge
 distillation; docs/evaluation.md, sessions 20-21).
 """
@@ -26,7 +28,7 @@ import torch
 from attribution.learned.encoding import FIELDS, SHARED, build_vocabularies, encode, field_lookups, windows
 from attribution.learned.labels import spans_of
 from attribution.learned.network import LABELS, SpanTagger
-from attribution.learned.tagger import load_tagger
+from attribution.learned.tagger import load_tagger, quantized
 
 WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
 DISTILLATION = (0.5, 2.0)  # weight of the gold labels' loss, temperature of the teacher's distributions
@@ -103,7 +105,20 @@ def split(arrays, docs: list[int], first: int) -> tuple[list[torch.Tensor], list
 
 def save(output: Path, model: SpanTagger, vocabularies: dict, state: dict, trained: dict) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"config": model.config, "vocabularies": vocabularies, "state": state, "trained": trained}, output)
+    torch.save({"config": model.config, "vocabularies": vocabularies,
+                "members": [{"state": state, "trained": trained}]}, output)
+
+
+def pack(output: Path, models: list[Path]) -> None:
+    """One model file holding every network of ``models``, which must share configuration and vocabularies."""
+    saved = [torch.load(model, map_location="cpu", weights_only=True) for model in models]
+    for other, path in zip(saved[1:], models[1:]):
+        if other["config"] != saved[0]["config"] or other["vocabularies"] != saved[0]["vocabularies"]:
+            sys.exit(f"{path}: not fitted on the same features as {models[0]}")
+    members = [{"state": quantized(m["state"]), "trained": m["trained"]} for s in saved for m in s["members"]]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"config": saved[0]["config"], "vocabularies": saved[0]["vocabularies"], "members": members}, output)
+    print(f"{len(members)} networks -> {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 def split_documents(documents: int) -> tuple[list[int], list[int]]:
@@ -118,7 +133,6 @@ def teacher_targets(teacher: Path, vocabularies: dict, xs: list[torch.Tensor], d
     """The teacher's log-probabilities at the distillation temperature for each window, its inputs mapped from
     these vocabularies to its own by value (a fresh encoding numbers values differently)."""
     tagger = load_tagger(str(teacher))
-    network = tagger.network.to(device)
     maps = [torch.tensor([own.get(v, 1) for v in vocabularies[SHARED.get(f, f)]], device=device)
             for own, f in zip(tagger.lookups, FIELDS)]
     targets: list[torch.Tensor] = [torch.empty(0)] * len(xs)
@@ -126,7 +140,7 @@ def teacher_targets(teacher: Path, vocabularies: dict, xs: list[torch.Tensor], d
         for group in batches(list(range(len(xs))), xs, 64, False):
             x, _, lengths = pad(group, xs, xs, device)
             x = torch.stack([maps[k][x[:, :, k]] for k in range(len(FIELDS))], dim=-1)
-            scores = (network(x, lengths) / DISTILLATION[1]).log_softmax(-1).cpu()
+            scores = (tagger.probabilities(x.cpu(), lengths.cpu()).log() / DISTILLATION[1]).log_softmax(-1)
             for row, k in enumerate(group):
                 targets[k] = scores[row, :len(xs[k])].clone()
     return targets
@@ -199,9 +213,14 @@ def main() -> None:
     train.add_argument("--layers", type=int, default=2)
     train.add_argument("--lr", type=float, default=2e-3)
     train.add_argument("--teacher", type=Path)
+    join = sub.add_parser("pack")
+    join.add_argument("output", type=Path)
+    join.add_argument("models", type=Path, nargs="+")
     args = parser.parse_args()
     if args.step == "encode":
         encode_corpus(args.cache, args.corpus, args.output)
+    elif args.step == "pack":
+        pack(args.output, args.models)
     else:
         fit(args.data, args.output, args.device, args.seed, args.epochs, args.hidden, args.layers, args.lr,
             args.teacher)

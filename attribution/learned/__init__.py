@@ -1,1 +1,2 @@
-"""Learned components: a CRF that tags Source / Cue / Content tokens, trained on PolNeAR train."""
+"""Learned components: a span tagger (two BiLSTM networks, their label probabilities averaged) that marks Source /
+Cue / Content words, trained on PolNeAR train."""

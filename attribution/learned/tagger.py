@@ -23,12 +23,21 @@ BATCH_WINDOWS = 64  # windows of up to 160 words per network call: bounded memor
 
 @dataclass(frozen=True)
 class Tagger:
-    """A trained network with the vocabularies it was trained on (value -> index, per field); ``bf16``: whether it
-    runs in bfloat16 (see :func:`native_bf16`)."""
-    network: SpanTagger
+    """Networks trained on the same features from different random starts (an ensemble: their label probabilities
+    are averaged), with the vocabularies they share (value -> index, per field); ``trained``: each network's training
+    record; ``bf16``: whether they run in bfloat16 (see :func:`native_bf16`)."""
+    networks: tuple[SpanTagger, ...]
     lookups: tuple[dict[str, int], ...]
-    trained: dict
+    trained: tuple[dict, ...]
     bf16: bool = False
+
+    def probabilities(self, features: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Each word's label distribution, (windows, words, labels), averaged over the networks: one network's
+        confident mistakes are outvoted, so both the labels and the confidence ``hybrid`` reads improve
+        (docs/evaluation.md, step 27)."""
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            return sum(network(features, lengths).float().softmax(-1) for network in self.networks) \
+                / len(self.networks)
 
 
 @lru_cache(maxsize=None)
@@ -49,10 +58,35 @@ def load_tagger(path: str | None = None) -> Tagger | None:
             raise UsageError(message("no_tagger", path=model))
         return None
     saved = torch.load(model, map_location="cpu", weights_only=True)
-    network = SpanTagger(**saved["config"])
-    network.load_state_dict({k: v.float() for k, v in saved["state"].items()})
-    network.eval()
-    return Tagger(network, field_lookups(saved["vocabularies"]), saved.get("trained", {}), native_bf16())
+    networks = []
+    for member in saved["members"]:
+        network = SpanTagger(**saved["config"])
+        network.load_state_dict(dequantized(member["state"]))
+        networks.append(network.eval())
+    return Tagger(tuple(networks), field_lookups(saved["vocabularies"]),
+                  tuple(member["trained"] for member in saved["members"]), native_bf16())
+
+
+def quantized(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Weights stored in 8 bits: each row of a matrix as int8 times its own scale (``NAME.scale``), vectors in
+    float16. Half the size of float16, so that an ensemble fits the package budget; on PolNeAR dev the scores move
+    by at most 0.1 (docs/evaluation.md, step 27)."""
+    packed = {}
+    for name, weights in state.items():
+        weights = weights.float()
+        if weights.dim() < 2:
+            packed[name] = weights.to(torch.float16)
+            continue
+        scale = weights.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127
+        packed[name] = (weights / scale).round().to(torch.int8)
+        packed[f"{name}.scale"] = scale
+    return packed
+
+
+def dequantized(packed: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """The float32 weights of a state saved by :func:`quantized` (or saved in float16)."""
+    return {name: weights.float() * packed[f"{name}.scale"] if weights.dtype == torch.int8
+            else weights.float() for name, weights in packed.items() if not name.endswith(".scale")}
 
 
 def tag(views: Sequence[DocView], tagger: Tagger, drafts: Sequence[Iterable[Draft]],
@@ -70,8 +104,7 @@ def tag(views: Sequence[DocView], tagger: Tagger, drafts: Sequence[Iterable[Draf
         batch = parts[first:first + BATCH_WINDOWS]
         features = torch.nn.utils.rnn.pad_sequence([rows[v][a:b] for v, a, b in batch], batch_first=True)
         lengths = np.array([b - a for _, a, b in batch])
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=tagger.bf16):
-            scores = tagger.network(features, torch.from_numpy(lengths)).float().softmax(-1).numpy()
+        scores = tagger.probabilities(features, torch.from_numpy(lengths)).numpy()
         paths = best_paths(np.log(scores + 1e-9), lengths)
         for row, (v, a, b) in enumerate(batch):
             path = paths[row, : b - a]
