@@ -1,4 +1,4 @@
-"""Train the neural Source/Cue/Content tagger on PolNeAR train, in two steps:
+"""Train the neural Source/Cue/Content tagger on PolNeAR train: encode the features, fit networks, pack them:
 
     python training/train_neural.py encode .cache/train.jsonl ../shared/data/polnear/train .carry/train.npz
     python training/train_neural.py fit .carry/train.npz .carry/seed1.pt [--device cuda] [--seed 1]
@@ -140,7 +140,7 @@ def teacher_targets(teacher: Path, vocabularies: dict, xs: list[torch.Tensor], d
         for group in batches(list(range(len(xs))), xs, 64, False):
             x, _, lengths = pad(group, xs, xs, device)
             x = torch.stack([maps[k][x[:, :, k]] for k in range(len(FIELDS))], dim=-1)
-            scores = (tagger.probabilities(x.cpu(), lengths.cpu()).log() / DISTILLATION[1]).log_softmax(-1)
+            scores = (tagger.probabilities(x.cpu(), lengths.cpu()).clamp_min(1e-9).log() / DISTILLATION[1]).log_softmax(-1)
             for row, k in enumerate(group):
                 targets[k] = scores[row, :len(xs[k])].clone()
     return targets
