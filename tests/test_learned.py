@@ -17,9 +17,8 @@ from attribution.extract.draft import Draft
 from attribution.extract.view import DocView, Word
 from attribution.learned.decode import decode
 from attribution.learned.labels import spans_of, word_labels
-from attribution.learned.encoding import windows
+from attribution.learned.encoding import FIELDS, windows
 from attribution.learned.network import LABELS, SIZES, SpanTagger
-from attribution.learned.encoding import FIELDS
 from attribution.learned.tagger import Tagger, best_path, best_paths, dequantized, load_tagger, quantized
 from attribution.model import Span
 from parses import parsed
@@ -27,12 +26,16 @@ from parses import parsed
 TEXT = "Kyiv says troops hold."
 
 
-def tiny_view() -> DocView:
-    rows = [("Kyiv", "PROPN", 1, "nsubj", 0, 4), ("says", "VERB", None, "root", 5, 9),
-            ("troops", "NOUN", 3, "nsubj", 10, 16), ("hold", "VERB", 1, "ccomp", 17, 21),
-            (".", "PUNCT", 1, "punct", 21, 22)]
+def one_sentence(text: str, rows: list[tuple]) -> DocView:
+    """A view of one sentence from (text, upos, head, relation, start, end) rows."""
     words = [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)]
-    return DocView(TEXT, words, [(0, 5)], [])
+    return DocView(text, words, [(0, len(words))], [])
+
+
+def tiny_view() -> DocView:
+    return one_sentence(TEXT, [("Kyiv", "PROPN", 1, "nsubj", 0, 4), ("says", "VERB", None, "root", 5, 9),
+                               ("troops", "NOUN", 3, "nsubj", 10, 16), ("hold", "VERB", 1, "ccomp", 17, 21),
+                               (".", "PUNCT", 1, "punct", 21, 22)])
 
 
 def test_labels_round_trip():
@@ -143,8 +146,7 @@ def test_hybrid_rule_claims_take_the_tagged_source_unless_it_cuts_a_coordination
             ("Kharkiv", "PROPN", 2, "conj", 22, 29), ("said", "VERB", None, "root", 30, 34),
             ("troops", "NOUN", 7, "nsubj", 35, 41), ("hold", "VERB", 5, "ccomp", 42, 46),
             (".", "PUNCT", 5, "punct", 46, 47)]
-    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
-                   [(0, 9)], [])
+    view = one_sentence(text, rows)
     rule = Draft(ClaimKind.INDIRECT, [5], "say", [0, 1, 2, 3, 4], [(35, 46)], 0.9)
     tagged = Draft(ClaimKind.INDIRECT, [5], "say", [0], [(35, 46)], 0.8)
     assert combine("hybrid", [rule], [tagged], view)[0].source == [0]
@@ -157,8 +159,7 @@ def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
             ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
             ("the", "DET", 5, "det", 27, 30), ("city", "NOUN", 3, "obj", 31, 35), (".", "PUNCT", 1, "punct", 35, 36)]
-    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
-                   [(0, 7)], [])
+    view = one_sentence(text, rows)
     rule = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(27, 35)], 0.9)  # a misparse gave the rules "the city"
     whole = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.95)
     assert combine("hybrid", [rule], [whole], view)[0].content == [(15, 26)]
@@ -175,8 +176,7 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
             ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
             ("the", "DET", 5, "det", 27, 30), ("city", "NOUN", 3, "obj", 31, 35), ("and", "CCONJ", 7, "cc", 36, 39),
             ("left", "VERB", 1, "conj", 40, 44), (".", "PUNCT", 1, "punct", 44, 45)]
-    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
-                   [(0, 9)], [])
+    view = one_sentence(text, rows)
     narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)
     beyond_the_act = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 44)], 0.95)  # "… and left": a second act
     assert combine("hybrid", [narrow], [beyond_the_act], view)[0].content == [(15, 21)]
@@ -194,8 +194,7 @@ def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content():
             ("said", "VERB", 7, "parataxis", 12, 16), (",", "PUNCT", 3, "punct", 16, 17),
             ("do", "AUX", 7, "aux", 18, 20), ("not", "PART", 7, "advmod", 21, 24),
             ("worry", "VERB", None, "root", 25, 30), (".", "PUNCT", 7, "punct", 30, 31)]
-    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
-                   [(0, 9)], [])
+    view = one_sentence(text, rows)
     rule = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(18, 30)], 0.9)
     fronted = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(0, 6), (18, 30)], 0.95)
     assert combine("hybrid", [rule], [fronted], view)[0].content == [(0, 6), (18, 30)]
@@ -208,8 +207,7 @@ def test_hybrid_rule_claims_take_the_words_the_tagger_puts_before_their_cue():
     rows = [("Officials", "NOUN", 2, "nsubj", 0, 9), ("later", "ADV", 2, "advmod", 10, 15),
             ("said", "VERB", None, "root", 16, 20), ("troops", "NOUN", 4, "nsubj", 21, 27),
             ("hold", "VERB", 2, "ccomp", 28, 32), (".", "PUNCT", 2, "punct", 32, 33)]
-    view = DocView(text, [Word(i, 0, t, t.lower(), u, "", h, d, a, b) for i, (t, u, h, d, a, b) in enumerate(rows)],
-                   [(0, 6)], [])
+    view = one_sentence(text, rows)
     rule = Draft(ClaimKind.INDIRECT, [2], "say", [0], [(21, 32)], 0.9)
     later_said = Draft(ClaimKind.INDIRECT, [1, 2], "say", [0], [(21, 32)], 0.95)
     assert combine("hybrid", [rule], [later_said], view)[0].cue == [1, 2]
