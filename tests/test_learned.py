@@ -154,6 +154,24 @@ def test_hybrid_rule_claims_take_the_tagged_source_unless_it_cuts_a_coordination
     assert combine("hybrid", [rule], [cut], view)[0].source == [0, 1, 2, 3, 4]
 
 
+def test_hybrid_drops_a_rule_verb_claim_the_tagger_passed_over_without_a_speaker_of_its_own():
+    text = "An owner who declined to be named said troops hold."
+    rows = [("An", "DET", 1, "det", 0, 2), ("owner", "NOUN", 7, "nsubj", 3, 8), ("who", "PRON", 3, "nsubj", 9, 12),
+            ("declined", "VERB", 1, "acl:relcl", 13, 21), ("to", "PART", 6, "mark", 22, 24),
+            ("be", "AUX", 6, "aux:pass", 25, 27), ("named", "VERB", 3, "xcomp", 28, 33),
+            ("said", "VERB", None, "root", 34, 38), ("troops", "NOUN", 9, "nsubj", 39, 45),
+            ("hold", "VERB", 7, "ccomp", 46, 50), (".", "PUNCT", 7, "punct", 50, 51)]
+    view = one_sentence(text, rows)
+    said = Draft(ClaimKind.INDIRECT, [7], "say", [0, 1, 2, 3, 4, 5, 6], [(39, 50)], 0.95)
+    declined = Draft(ClaimKind.INDIRECT, [3], "decline", [2], [(22, 33)], 0.9)
+    assert [d.cue for d in combine("hybrid", [declined, said], [said], view)] == [[7]]  # read as part of a speaker
+    unmarked = replace(said, source=[0, 1])
+    assert [d.cue for d in combine("hybrid", [declined], [unmarked], view)] == [[3], [7]]  # a speaker of its own
+    assert combine("hybrid", [replace(declined, source=[])], [unmarked], view) == [unmarked]  # none
+    passive = replace(declined, kind=ClaimKind.PASSIVE, source=[])  # a construction the rules are kept for
+    assert combine("hybrid", [passive], [unmarked], view)[0].cue == [3]
+
+
 def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     text = "Officials said troops hold the city."
     rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
@@ -182,7 +200,7 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     assert combine("hybrid", [narrow], [beyond_the_act], view)[0].content == [(15, 21)]
     longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
     assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 35)]
-    city = Draft(ClaimKind.INDIRECT, [5], "city", [], [(27, 35)], 0.9)  # another claim's content
+    city = Draft(ClaimKind.INDIRECT, [5], "city", [0], [(27, 35)], 0.9)  # another claim's content
     assert combine("hybrid", [narrow, city], [longer], view)[0].content == [(15, 21)]
     remark = replace(narrow, kind=ClaimKind.EVIDENTIAL)  # the tagger learned no contents of evidential remarks
     assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
