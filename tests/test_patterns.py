@@ -138,6 +138,12 @@ def test_no_claims_in_plain_narrative(annotator):
     assert annotator.annotate("Heavy fighting continued around the city. Two ships were damaged.").claims == ()
 
 
+def test_a_passive_subject_is_content_only_of_a_verb_that_reports_a_thing(claims_of):
+    assert claims_of("The selection process could be concluded in October.") == []  # an event, not a report
+    assert claims_of("States are called alphabetically during the roll call.") == []
+    assert claims_of("The claims were denied by Moscow.") == [("Moscow", "were denied", "The claims")]
+
+
 def test_markup_left_in_the_text_cues_nothing(claims_of):
     found = claims_of('Trump spoke in Ohio.\n\n<tweet tweet-author="@jeets" tweet-date="February 9, 2016"><tweet/>.\n\n'
                       'He said the rally was huge.')

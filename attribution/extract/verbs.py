@@ -158,6 +158,7 @@ def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> D
     if agent is not None and start in view.subtree(agent):
         start = view.subtree(agent)[-1] + 1
     sentence = view.sentence_of(v)
+    right: list[int] = []
     if start < sentence.stop and view.words[start].lower in ("that", "to", "of", "whether", ":"):
         end = content_end(view, v, start, stop_at=frozenset(source))
         right = trim_words(view, list(range(start, end + 1)), keep_quotes=True)
@@ -166,7 +167,9 @@ def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> D
             right = right[1:]
         if right:
             parts.append(chars(view, right))
-    if not parts:
+    # the subject alone is what was said only where the verb reports a thing ("the casualties were reported", "the
+    # claims were denied"), not where it is an addressee or an event ("applicants are asked", "it could be concluded")
+    if not parts or not right and entry.frame != "object":
         return None
     return Draft(ClaimKind.PASSIVE, group, entry.lemma, source, parts, 0.8 if source else 0.7, entry.cls)
 
