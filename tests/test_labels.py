@@ -281,7 +281,7 @@ def test_factive_cue_is_confirmed_unless_negated_or_infinitive(annotator):
     found = annotator.annotate("The report revealed that the money was stolen.").claims[0]
     assert found.evidential is Evidential.CONFIRMED and found.basis.spans == found.cue
     for text, cue in [("The report did not reveal that the money was stolen.", "did not reveal"),
-                      ("The senator wants to reveal that the bill was changed.", "to reveal")]:
+                      ("The report failed to reveal that the bill was changed.", "failed to reveal")]:
         assert by_cue(annotator.annotate(text), cue).evidential is not Evidential.CONFIRMED
 
 
