@@ -265,6 +265,19 @@ def test_tagged_content_joins_its_cue_through_the_parse_or_by_running_on():
     assert draft.source == [8]
 
 
+def test_a_tagged_cue_sharing_its_hosts_subject_takes_the_hosts_source():
+    text = "Kyiv said troops hold, citing reports that Moscow denied."
+    rows = [("Kyiv", "PROPN", 1, "nsubj", 0), ("said", "VERB", None, "root", 0), ("troops", "NOUN", 3, "nsubj", 0),
+            ("hold", "VERB", 1, "ccomp", 0), (",", "PUNCT", 5, "punct", 0), ("citing", "VERB", 1, "advcl", 0, "cite",
+            "VerbForm=Ger"), ("reports", "NOUN", 5, "obj", 0), ("that", "PRON", 9, "obj", 0),
+            ("Moscow", "PROPN", 9, "nsubj", 0), ("denied", "VERB", 6, "acl:relcl", 0), (".", "PUNCT", 1, "punct", 0)]
+    view = parsed(text, rows)
+    labels = ["B-Source", "B-Cue", "B-Content", "I-Content", "O", "B-Cue", "B-Content", "O", "O", "B-Cue", "O"]
+    said, citing, denied = decode(view, labels, [0.9] * len(labels))
+    assert said.source == citing.source == [0]  # the tagger marks "Kyiv" once; "citing" shares its subject
+    assert denied.source == []  # a subject slot of its own, though the tagger left it unmarked
+
+
 def test_hybrid_claims_take_the_tagged_quotations_no_claim_has():
     text = '“We hold,” he said, smiling. “We stay.” Aides urged “calm”.'
     rows = [("“", "PUNCT", 2, "punct", 0), ("We", "PRON", 2, "nsubj", 0), ("hold", "VERB", 5, "ccomp", 0),

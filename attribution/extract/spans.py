@@ -62,20 +62,27 @@ def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int
     return None
 
 
+def subject_host(view: DocView, v: int) -> int | None:
+    """The verb whose subject ``v`` shares, through coordination or a non-finite clause ("said … and added …",
+    "said …, citing …"); None where ``v`` has a subject slot of its own."""
+    w = view.words[v]
+    if w.head is None or not (w.deprel == "conj" or inherits_subject(w)):
+        return None
+    head = w.head
+    if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
+        return view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
+    if w.rel == "advcl" and w.feat("VerbForm") != "Inf" and reported_clause(view, head):
+        return view.words[head].head  # "Analysts said factors grew …, citing …": the analysts cite
+    return head
+
+
 def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     """The source of active cue ``v``: all its subjects (the parser often splits a name), extended over a
     title-and-name run to their left ("Russian human rights ombudsman Tatyana Moskalkova")."""
     subjects = [c for c in view.kids(v, "nsubj") if view.words[c].lower != "there"
                 and not view.words[c].deprel.endswith(":pass")]
-    w = view.words[v]
-    if not subjects and w.head is not None and (
-            w.deprel == "conj" or inherits_subject(w)):
-        head = w.head
-        if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
-            head = view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
-        elif w.rel == "advcl" and w.feat("VerbForm") != "Inf" and reported_clause(view, head):
-            head = view.words[head].head  # "Analysts said factors grew …, citing …": the analysts cite
-        return [i for i in source_words(view, head, verb_group(view, head)) if i not in cue]
+    if not subjects and (host := subject_host(view, v)) is not None:
+        return [i for i in source_words(view, host, verb_group(view, host)) if i not in cue]
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too
     if len(subjects) > 1:  # '"The caucuses are …," said Gov. Branstad': the quotation's subject is not the speaker's

@@ -2,8 +2,10 @@
 that the parse and the text make most likely."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..extract.draft import Draft
-from ..extract.spans import chars
+from ..extract.spans import chars, subject_host
 from ..extract.view import DocView
 from ..lexicon import load_lexicon
 from ..model import ClaimKind
@@ -42,7 +44,19 @@ def decode(view: DocView, labels: list[str], confidence: list[float]) -> list[Dr
         drafts.append(Draft(kind_for(view, cue_words), cue_words, cue_lemma(view, cue_words), source,
                             [chars(view, list(range(a, b + 1))) for a, b in join(view, content)],
                             sum(confidence[k] for k in cue_words) / len(cue_words), cue_class(view, cue_words)))
-    return drafts
+    return [with_shared_source(view, d, drafts) for d in drafts]
+
+
+def with_shared_source(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
+    """A cue without a tagged source that shares the subject of the cue it hangs from ("he said …, citing …",
+    "said … and added …") takes that cue's source: the tagger marks the speaker once, next to one of the two cues,
+    where PolNeAR gives it to both (docs/evaluation.md, step 32)."""
+    if draft.source:
+        return draft
+    root = next((k for k in draft.cue if view.words[k].head not in draft.cue), draft.cue[0])
+    host = subject_host(view, root)
+    match = next((d for d in drafts if d is not draft and host in d.cue and d.source), None)
+    return replace(draft, source=match.source) if match else draft
 
 
 def content_of(view: DocView, claim_words: list[int], governed: list[Range], loose: list[Range]) -> list[Range]:
