@@ -183,6 +183,15 @@ def test_hybrid_drops_an_infinitive_rule_claim_the_tagger_passed_over():
     assert combine("hybrid", [ask], [replace(ask, confidence=0.5)], view)[0].cue == [3]  # the tagger marks it
 
 
+def test_learned_keeps_an_unsure_tagged_claim_only_on_a_cue_a_rule_found():
+    view = tiny_view()
+    unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(10, 21)], 0.5)
+    assert combine("learned", [], [unsure], view) == []
+    rule = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(10, 21)], 0.9)
+    assert combine("learned", [rule], [unsure], view) == [unsure]  # the tagger's parts, on the rule's cue
+    assert combine("learned", [], [replace(unsure, confidence=0.95)], view)[0].cue == [1]
+
+
 def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     text = "Officials said troops hold the city."
     rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),

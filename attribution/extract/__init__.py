@@ -39,10 +39,11 @@ def extract_claims(view: DocView, lexicon: Lexicon | None = None, method: str = 
 
     ``hybrid`` (default): the rule claims, with the tagger's source (and its content where the two disagree or
     the tagger's goes on past the rule's) where it marked the same cue, plus the tagger's confident claims (mean
-    cue-label probability ≥ HYBRID_MIN) on cues the rules did not find (see :mod:`.methods`).
+    cue-label probability ≥ ALONE_MIN) on cues the rules did not find (see :mod:`.methods`).
     ``learned``: the neural span tagger (trained on PolNeAR, reading the rules' claims among its features) decides
-    sources, cues and contents, and the rule claims of RULE_KINDS (evidential remarks, "reportedly", "according
-    to", passives, nominal reports) are added on cues it did not mark; closest to PolNeAR's conventions.
+    sources, cues and contents — on a cue no rule found, only where confident (≥ ALONE_MIN) — and the rule claims
+    of RULE_KINDS (evidential remarks, "reportedly", "according to", passives, nominal reports) are added on cues
+    it did not mark; closest to PolNeAR's conventions.
     ``rules``: the transparent rules alone, which is also what runs when no tagger is installed.
     """
     return extract_batch([view], lexicon, method, tagger)[0]

@@ -9,7 +9,7 @@ from .draft import Draft
 from .link import QUOTE_MARKS
 from .view import DocView
 
-HYBRID_MIN = 0.7  # tagger-only claims kept in hybrid mode (docs/evaluation.md, step 28)
+ALONE_MIN = 0.7  # a tagger claim on a cue no rule found is kept from this mean cue probability (steps 28 and 33)
 OVERRIDE_MIN = 0.9  # a tagged content replaces a rule's (docs/evaluation.md, step 17)
 # constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
 # them where the tagger marked no cue
@@ -18,12 +18,13 @@ RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO,
 
 def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
-    learned = [d for d in tagged if d.content]
+    rule_cues = {i for d in rules for i in d.cue}
+    learned = [d for d in tagged if d.content and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)]
     if method == "hybrid":
         rules = [d for d in rules if backed(d, tagged, view)]
         taken = {i for d in rules for i in d.cue}
         drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
-            d for d in learned if not taken & set(d.cue) and d.confidence >= HYBRID_MIN]
+            d for d in learned if not taken & set(d.cue)]
         return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
