@@ -176,7 +176,8 @@ def test_hybrid_drops_an_infinitive_rule_claim_the_tagger_passed_over():
     text = "He wanted to ask whether troops hold."
     rows = [("He", "PRON", 1, "nsubj", 0, 2), ("wanted", "VERB", None, "root", 3, 9), ("to", "PART", 3, "mark", 10, 12),
             ("ask", "VERB", 1, "xcomp", 13, 16), ("whether", "SCONJ", 6, "mark", 17, 24),
-            ("troops", "NOUN", 6, "nsubj", 25, 31), ("hold", "VERB", 3, "ccomp", 32, 36), (".", "PUNCT", 1, "punct", 36, 37)]
+            ("troops", "NOUN", 6, "nsubj", 25, 31), ("hold", "VERB", 3, "ccomp", 32, 36),
+            (".", "PUNCT", 1, "punct", 36, 37)]
     view = one_sentence(text, rows)
     ask = Draft(ClaimKind.INDIRECT, [3], "ask", [0], [(17, 36)], 0.9)
     assert combine("hybrid", [ask], [], view) == []  # an act wanted, not one that took place

@@ -1,5 +1,5 @@
 """How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
-steps 14, 16-19, 23 and 25-29): the rules know the constructions, the tagger learned PolNeAR's spans."""
+steps 14, 16-19, 23, 25-29, 31 and 33): the rules know the constructions, the tagger learned PolNeAR's spans."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,7 +9,7 @@ from .draft import Draft
 from .link import QUOTE_MARKS
 from .view import DocView
 
-ALONE_MIN = 0.7  # a tagger claim on a cue no rule found is kept from this mean cue probability (steps 28 and 33)
+ALONE_MIN = 0.7  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33)
 OVERRIDE_MIN = 0.9  # a tagged content replaces a rule's (docs/evaluation.md, step 17)
 # constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
 # them where the tagger marked no cue
