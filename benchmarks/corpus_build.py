@@ -6,7 +6,8 @@
   one more run with Stanza's defaults gives the overhead over Stanza as users would run it;
 - speed-up of 2 workers over 1;
 - how much a second torch thread gives bare Stanza (this bounds what 2 workers of 1 thread can gain over 1 worker
-  of 2 threads);
+  of 2 threads), and what two 1-thread Stanza processes side by side give over one 2-thread process (the same
+  bound measured: it also counts what the two cores lose to each other, which no build can win back);
 - the project's share measured inside one build process (our processors, conversion, TEI writing and validation
   against Stanza's own time in the same run, so that both see the same machine);
 - peak RSS of a build of 10, 42 and all 84 documents (flat means streaming);
@@ -41,6 +42,9 @@ import gc, sys, time, stanza
 from pathlib import Path
 from attribution.resources import resolve_models, STANZA_PROCESSORS
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+if len(sys.argv) > 5:  # one of n processes side by side: every n-th document
+    k, n = map(int, sys.argv[5].split("/"))
+    texts = texts[k::n]
 nlp = stanza.Pipeline("en", dir=str(resolve_models(None).directory), processors=",".join(STANZA_PROCESSORS),
                       download_method=None, logging_level="ERROR")
 batch = int(sys.argv[2])  # the same documents per Stanza call as the build
@@ -74,6 +78,19 @@ def bare(texts: Path, batch: int, threads: int, collector: str) -> tuple[float, 
     return wall, float(out.strip().splitlines()[-1])
 
 
+def bare_pair(texts: Path, batch: int) -> tuple[float, float]:
+    """Wall seconds of two 1-thread bare Stanza processes started together on alternate documents, and the longer
+    of their processing times: a pool of two workers with nothing of the project in it."""
+    start = time.perf_counter()
+    pair = [subprocess.Popen([sys.executable, "-c", BARE, str(texts), str(batch), "1", "freeze", f"{k}/2"],
+                             stdout=subprocess.PIPE, text=True) for k in (0, 1)]
+    outputs = [process.communicate()[0] for process in pair]
+    wall = time.perf_counter() - start
+    if any(process.returncode for process in pair):
+        raise SystemExit("bare Stanza pair: a process failed")
+    return wall, max(float(out.strip().splitlines()[-1]) for out in outputs)
+
+
 def build(texts: Path, workers: int, out: Path) -> tuple[float, int, dict]:
     shutil.rmtree(out, ignore_errors=True)
     seconds, rss, _ = run([sys.executable, "-m", "attribution", "corpus", "build", str(texts), "-o", str(out),
@@ -99,12 +116,15 @@ def main() -> None:
             subsets[n] = folder
         batch = inspect.signature(build_corpus).parameters["batch_size"].default
         everything = subsets[len(texts)]
-        bare2, bare2_wall, bare1, default_wall, one, two = [], [], [], [], [], []
+        bare2, bare2_wall, bare1, default_wall, one, two, pair, pair_wall = [], [], [], [], [], [], [], []
         for _ in range(args.repeat):  # interleaved, so that drift hits every configuration alike
             wall, processing = bare(everything, batch, 2, "freeze")
             bare2.append(processing)
             bare2_wall.append(wall)
             bare1.append(bare(everything, batch, 1, "freeze")[1])
+            wall, processing = bare_pair(everything, batch)
+            pair.append(processing)
+            pair_wall.append(wall)
             default_wall.append(bare(everything, batch, 2, "default")[0])
             seconds, rss_all, summary = build(everything, 1, work / "one")
             one.append(seconds)
@@ -114,7 +134,7 @@ def main() -> None:
         words = summary["words"]
         m = {name: (median(v), min(v)) for name, v in
              (("bare2", bare2), ("bare2_wall", bare2_wall), ("bare1", bare1), ("default_wall", default_wall),
-              ("one", one), ("two", two))}
+              ("one", one), ("two", two), ("pair", pair), ("pair_wall", pair_wall))}
         print(f"corpus: {len(texts)} PolNeAR dev documents, {words} words, {summary['claims']} claims; "
               f"{args.repeat} interleaved rounds")
         print("| measure | median | fastest |\n|---|---|---|")
@@ -125,6 +145,8 @@ def main() -> None:
         row("bare Stanza, processing only (models loaded), 2 torch threads", "bare2")
         row("bare Stanza, processing only, 1 torch thread", "bare1")
         row("bare Stanza, whole process incl. model loading, 2 threads", "bare2_wall")
+        row("bare Stanza, two 1-thread processes side by side, processing only", "pair")
+        row("bare Stanza, two 1-thread processes side by side, whole processes", "pair_wall")
         row("bare Stanza with its default garbage collection, whole process, 2 threads", "default_wall")
         row("corpus build, 1 worker (2 threads), whole process", "one")
         row("corpus build, 2 workers (1 thread each), whole process", "two")
@@ -137,6 +159,10 @@ def main() -> None:
         print(f"| gain of a second torch thread for bare Stanza | {gain:.2f}× | "
               f"{m['bare1'][1] / m['bare2'][1]:.2f}× |")
         print(f"| bound on the 2-worker speed-up with no overhead at all (2 / that gain) | {2 / gain:.2f}× | |")
+        for label, alone, side_by_side in (("processing only", "bare2", "pair"),
+                                           ("whole processes", "bare2_wall", "pair_wall")):
+            print(f"| the same bound measured: two 1-thread Stanza processes over one 2-thread, {label} | "
+                  f"{m[alone][0] / m[side_by_side][0]:.2f}× | {m[alone][1] / m[side_by_side][1]:.2f}× |")
         print(f"\nInside one build process (1 worker, models loaded): Stanza {split['stanza']:.1f} s (a bare "
               f"Stanza pipeline on the same batches, alternating with it: {split['bare']:.1f} s); the project "
               f"{split['ours']:.1f} s = {100 * split['ours'] / split['bare']:.0f} % of bare Stanza's time")
