@@ -67,6 +67,9 @@ def test_weights_stored_in_8_bits_come_back_within_half_a_step(rows, columns, ma
     step = state["matrix"].abs().amax(dim=1, keepdim=True) / 127
     assert ((restored["matrix"] - state["matrix"]).abs() <= 0.501 * step).all()
     assert torch.allclose(restored["vector"], state["vector"], rtol=1e-3, atol=1e-6)
+    repacked = quantized(restored)  # packing a packed model again (another ensemble member) changes nothing
+    assert torch.equal(repacked["matrix"], packed["matrix"]) and torch.equal(repacked["vector"], packed["vector"])
+    assert torch.allclose(repacked["matrix.scale"], packed["matrix.scale"], rtol=1e-6, atol=0)
 
 
 def test_an_ensemble_averages_its_networks_label_probabilities():

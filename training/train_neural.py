@@ -4,6 +4,7 @@
     python training/train_neural.py fit .carry/train.npz .carry/seed1.pt [--device cuda] [--seed 1]
     python training/train_neural.py pack attribution/data/tagger.pt .carry/seed1.pt .carry/seed2.pt
     python training/train_neural.py fit .carry/train.npz OUT --hidden 128 --teacher attribution/data/tagger.pt
+    python training/train_neural.py encode … .carry/like.npz --like attribution/data/tagger.pt  (another member)
 
 `encode` needs the parse cache (parse_cache.py), the lexicon and the rules; `fit` reads only the .npz, so it also
 runs on a GPU machine with the .npz carried there. A tenth of the train documents (a fixed shuffle) is held out
@@ -28,13 +29,15 @@ import torch
 from attribution.learned.encoding import FIELDS, SHARED, build_vocabularies, encode, field_lookups, windows
 from attribution.learned.labels import spans_of
 from attribution.learned.network import LABELS, SpanTagger
-from attribution.learned.tagger import load_tagger, quantized
+from attribution.learned.tagger import dequantized, load_tagger, quantized
 
 WORD_DROPOUT = {"word": 0.1, "lemma": 0.05}
 DISTILLATION = (0.5, 2.0)  # weight of the gold labels' loss, temperature of the teacher's distributions
 
 
-def encode_corpus(cache: Path, corpus: Path, output: Path) -> None:
+def encode_corpus(cache: Path, corpus: Path, output: Path, like: Path | None = None) -> None:
+    """Features and gold labels of every document; the vocabularies are counted afresh, or taken from the model
+    ``like``, so that networks fitted on the result join that model's ensemble (`pack`)."""
     from parse_cache import cached_views
 
     from attribution.brat import gold_attributions
@@ -49,7 +52,8 @@ def encode_corpus(cache: Path, corpus: Path, output: Path) -> None:
         names.append(name)
         rows.append(word_fields(view, rule_drafts(view, lexicon), lexicon))
         labels.append([LABELS.index(x) for x in word_labels(view, gold_attributions(corpus / "attributions", name, text))])
-    vocabularies = build_vocabularies(rows)
+    vocabularies = torch.load(like, map_location="cpu", weights_only=True)["vocabularies"] if like \
+        else build_vocabularies(rows)
     lookups = field_lookups(vocabularies)
     arrays = {f"x{k}": np.asarray(encode(r, lookups), dtype=np.int32) for k, r in enumerate(rows)}
     arrays.update({f"y{k}": np.asarray(y, dtype=np.int8) for k, y in enumerate(labels)})
@@ -110,12 +114,14 @@ def save(output: Path, model: SpanTagger, vocabularies: dict, state: dict, train
 
 
 def pack(output: Path, models: list[Path]) -> None:
-    """One model file holding every network of ``models``, which must share configuration and vocabularies."""
+    """One model file holding every network of ``models`` (fitted networks or packed models), which must share
+    configuration and vocabularies."""
     saved = [torch.load(model, map_location="cpu", weights_only=True) for model in models]
     for other, path in zip(saved[1:], models[1:]):
         if other["config"] != saved[0]["config"] or other["vocabularies"] != saved[0]["vocabularies"]:
             sys.exit(f"{path}: not fitted on the same features as {models[0]}")
-    members = [{"state": quantized(m["state"]), "trained": m["trained"]} for s in saved for m in s["members"]]
+    members = [{"state": quantized(dequantized(m["state"])), "trained": m["trained"]}
+               for s in saved for m in s["members"]]  # a packed model's members come back as they were
     output.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"config": saved[0]["config"], "vocabularies": saved[0]["vocabularies"], "members": members}, output)
     print(f"{len(members)} networks -> {output} ({output.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
@@ -203,6 +209,7 @@ def main() -> None:
     enc.add_argument("cache", type=Path)
     enc.add_argument("corpus", type=Path)
     enc.add_argument("output", type=Path)
+    enc.add_argument("--like", type=Path, help="take the vocabularies of this model file")
     train = sub.add_parser("fit")
     train.add_argument("data", type=Path)
     train.add_argument("output", type=Path)
@@ -218,7 +225,7 @@ def main() -> None:
     join.add_argument("models", type=Path, nargs="+")
     args = parser.parse_args()
     if args.step == "encode":
-        encode_corpus(args.cache, args.corpus, args.output)
+        encode_corpus(args.cache, args.corpus, args.output, args.like)
     elif args.step == "pack":
         pack(args.output, args.models)
     else:
