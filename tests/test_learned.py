@@ -56,20 +56,29 @@ def test_shipped_model_loads_and_is_small():
 
 
 @settings(deadline=None, max_examples=50)
-@given(st.integers(1, 30), st.integers(1, 30), st.floats(1e-3, 1e3), st.integers(0, 2**31))
-def test_weights_stored_in_8_bits_come_back_within_half_a_step(rows, columns, magnitude, seed):
+@given(st.integers(1, 30), st.integers(1, 15), st.floats(1e-3, 1e3), st.integers(0, 2**31))
+def test_weights_stored_in_8_and_4_bits_come_back_within_half_a_step(rows, half_columns, magnitude, seed):
     torch.manual_seed(seed)
-    state = {"matrix": torch.randn(rows, columns) * magnitude, "vector": torch.randn(columns) * magnitude}
+    columns = 2 * half_columns - seed % 2  # an odd width cannot share bytes: an embedding table keeps 8 bits
+    table = "embeddings.word.weight"
+    state = {"matrix": torch.randn(rows, columns) * magnitude, "vector": torch.randn(columns) * magnitude,
+             table: torch.randn(rows, columns) * magnitude}
     packed = quantized(state)
+    four_bits = columns % 2 == 0
     assert packed["matrix"].dtype == torch.int8 and packed["vector"].dtype == torch.float16
+    assert packed[table].dtype == (torch.uint8 if four_bits else torch.int8)
+    assert packed[table].numel() == rows * columns // (2 if four_bits else 1)
     restored = dequantized(packed)
     assert restored.keys() == state.keys()
-    step = state["matrix"].abs().amax(dim=1, keepdim=True) / 127
-    assert ((restored["matrix"] - state["matrix"]).abs() <= 0.501 * step).all()
+    for name, levels in (("matrix", 127), (table, 7 if four_bits else 127)):
+        step = state[name].abs().amax(dim=1, keepdim=True) / levels
+        assert ((restored[name] - state[name]).abs() <= 0.501 * step).all()
     assert torch.allclose(restored["vector"], state["vector"], rtol=1e-3, atol=1e-6)
     repacked = quantized(restored)  # packing a packed model again (another ensemble member) changes nothing
-    assert torch.equal(repacked["matrix"], packed["matrix"]) and torch.equal(repacked["vector"], packed["vector"])
-    assert torch.allclose(repacked["matrix.scale"], packed["matrix.scale"], rtol=1e-6, atol=0)
+    for name in ("matrix", table):
+        assert torch.equal(repacked[name], packed[name])
+        assert torch.allclose(repacked[f"{name}.scale"], packed[f"{name}.scale"], rtol=1e-6, atol=0)
+    assert torch.equal(repacked["vector"], packed["vector"])
 
 
 def test_an_ensemble_averages_its_networks_label_probabilities():

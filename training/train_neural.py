@@ -10,7 +10,8 @@
 runs on a GPU machine with the .npz carried there. A tenth of the train documents (a fixed shuffle) is held out
 for early stopping: the model saved is the epoch with the best held-out span F1. Dev is never used here (model
 selection on dev happens with score_cache.py and `attribution evaluate`). The defaults are the shipped model's.
-`pack` joins networks fitted on the same .npz with different seeds into one ensemble, stored in 8 bits.
+`pack` joins networks fitted on the same .npz with different seeds into one ensemble, stored in 8 bits (embedding
+tables in 4).
 With ``--teacher`` a (smaller) network also learns the teacher's softened label distributions (knowledge
 distillation; docs/evaluation.md, sessions 20-21).
 """
