@@ -131,11 +131,12 @@ def rebuild_text(root: etree._Element) -> tuple[str, list[Token], dict[str, tupl
         emit(p.text)
         walk(p, sentence)
         sentence += len(p.findall(f"{TEI}s"))
-    heads = ud_heads(root)
+    numbers = word_numbers([(node.get(XML_ID, ""), sentence) for node, sentence, _, _ in raw])
+    heads = ud_heads(root, numbers)
     tokens, offsets = [], {}
     for index, (node, sentence, start, end) in enumerate(raw):
-        token_id = node.get(XML_ID)
-        number = int(TOKEN_ID.search(token_id).group(2))
+        token_id = node.get(XML_ID, "")
+        number = numbers[token_id]
         head, deprel = heads.get(token_id, (0, "dep"))
         msd = node.get("msd").split("|", 1)
         tokens.append(Token(sentence, number, node.text or "", node.get("lemma", node.text or ""), node.get("pos"), "_",
@@ -144,12 +145,23 @@ def rebuild_text(root: etree._Element) -> tuple[str, list[Token], dict[str, tupl
     return "".join(out), tokens, offsets
 
 
-def ud_heads(root: etree._Element) -> dict[str, tuple[int, str]]:
+def word_numbers(ids: list[tuple[str, int]]) -> dict[str, int]:
+    """Token id → its word number in the sentence: as the tool writes it in the id ("….s3.w12"), else (ids
+    renamed by hand, which the schema allows) its position in the sentence."""
+    numbers, position, current = {}, 0, None
+    for token_id, sentence in ids:
+        position = position + 1 if sentence == current else 1
+        current = sentence
+        match = TOKEN_ID.search(token_id)
+        numbers[token_id] = int(match.group(2)) if match else position
+    return numbers
+
+
+def ud_heads(root: etree._Element, numbers: dict[str, int]) -> dict[str, tuple[int, str]]:
     heads = {}
     for link in root.iterfind(f".//{TEI}linkGrp[@type='UD-SYN']/{TEI}link"):
-        head, dependent = (p[1:] for p in link.get("target").split())
-        match = TOKEN_ID.search(head)
-        heads[dependent] = (int(match.group(2)) if match else 0, link.get("ana")[len("ud-syn:"):].replace("_", ":"))
+        head, dependent = (p[1:] for p in link.get("target", "").split())
+        heads[dependent] = (numbers.get(head, 0), link.get("ana", "")[len("ud-syn:"):].replace("_", ":"))
     return heads
 
 

@@ -116,6 +116,23 @@ def test_read_tei_round_trip(annotator, tmp_path, inline):
         read_tei(path)
 
 
+def test_read_tei_with_token_ids_renamed_by_hand(seed_doc, tmp_path):
+    """The schema lets token ids take any form; reading back then numbers each word by its place in the
+    sentence, and the parse comes back whole."""
+    import re
+
+    from attribution import read_tei
+
+    renamed = re.sub(r"\.s(\d+)\.w(\d+)\b", r".tok\1_\2", tei.render(seed_doc))
+    assert ".w1" not in renamed
+    path = tmp_path / "renamed.xml"
+    path.write_text(renamed, encoding="utf-8")
+    back = read_tei(path)
+    assert [(t.id, t.head, t.deprel, t.start, t.end) for t in back.tokens] == [
+        (t.id, t.head, t.deprel, t.start, t.end) for t in seed_doc.tokens]
+    assert back.claims == seed_doc.claims
+
+
 def test_conllu_is_readable_by_the_conllu_package(seed_doc):
     import conllu
 
