@@ -4,7 +4,7 @@ The CLI prints ``str(error)`` as a single line; nothing else reaches the user wi
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 __all__ = ["AttributionError", "ModelsNotFoundError", "InputError", "UsageError", "OutputInvalidError"]
 
@@ -28,7 +28,7 @@ class ModelsNotFoundError(AttributionError):
 class InputError(AttributionError):
     """One input document cannot be read; the others in the same run are unaffected."""
 
-    def __init__(self, path: str | Path, problem: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}")
@@ -37,7 +37,7 @@ class InputError(AttributionError):
 class OutputInvalidError(AttributionError):
     """An output failed validation before being written: a bug in the tool, reported per document."""
 
-    def __init__(self, path: str | Path, problems: list[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], problems: list[str]) -> None:
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"{path}: output failed validation, not written: {problems[0]}{more}")

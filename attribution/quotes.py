@@ -86,7 +86,7 @@ SINGLE_OPEN = re.compile(r"(?<![\w’'])[‘'](?=\w)")
 
 
 def single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
-    found = []
+    found: list[Quote] = []
     for m in SINGLE_OPEN.finditer(text):
         start = m.start()
         if any(q.start <= start < q.end for q in doubles + found):

@@ -70,7 +70,7 @@ def jsonl_sources(path: Path) -> Iterator[Source]:
 
 def metadata_header(doc_id: str, record: dict) -> str:
     """A teiHeader with the record's title, date, source and url (fileDesc only)."""
-    def el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    def el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
         node = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", {k: v for k, v in attrs.items() if v})
         node.text = text
         return node

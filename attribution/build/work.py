@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import AttributionError
+from ..model import AnnotatedDocument
 from ..output import tei_text, write_atomic
 from ..writers.rows import claim_rows
 from .sources import Source
@@ -61,6 +62,7 @@ def run_batch(job: Job, sources: list[Source]) -> list[Result]:
     annotator = Annotator(job.models, method=job.method, batch_size=max(1, len(sources)))
     freeze_loaded_pipeline()
     start = time.perf_counter()
+    docs: list[AnnotatedDocument | Exception]
     try:
         docs = list(annotator.annotate_many([s.text for s in sources], ids=[s.id for s in sources]))
     except Exception:  # noqa: BLE001 - one bad document must not cost the batch: retry one by one

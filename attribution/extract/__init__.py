@@ -180,8 +180,8 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
         if not content:
             continue
         kind = verb_kind(text, content) if d.kind in VERB_KINDS else d.kind
-        parts = [cue, *content] + ([source] if source else [])
-        sentences = tuple(sorted({k for p in parts for k in sentences_of(view, p)}))
+        pieces = [cue, *content] + ([source] if source else [])
+        sentences = tuple(sorted({k for p in pieces for k in sentences_of(view, p)}))
         built.append((cue.start, kind, cue, d, content, source, sentences))
     built.sort(key=lambda b: (b[0], b[2].end))
     return tuple(Claim(f"c{n}", kind, (cue,), d.cue_lemma, content, source, sentences, round(d.confidence, 2),

@@ -212,7 +212,8 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
     """Index of the last word of content that begins at ``start`` for cue ``v`` (may be < start: no content)."""
     sentence = view.sentence_of(v)
     end = sentence.stop - 1
-    if view.words[v].rel == "advcl" and view.words[v].head is not None and view.words[v].head > v:
+    host = view.words[v].head
+    if view.words[v].rel == "advcl" and host is not None and host > v:
         end = min(end, view.subtree(v)[-1])  # "Asked whether …, Reid said …": the adjunct ends before its host
     cue_quote = view.quote_at(view.words[v].start)
     for c in view.children[v]:

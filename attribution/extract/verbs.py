@@ -140,8 +140,8 @@ def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> D
                   if any(view.words[k].lower == "by" for k in view.kids(c, "case"))), None)
     by = set(view.kids(agent, "case")) if agent is not None else set()
     source = [i for i in phrase(view, agent, set(group) | by)] if agent is not None else []
-    if any(view.words[m].lower == "as" for m in view.kids(v, "mark")) and view.words[v].head is not None:
-        host = view.words[v].head
+    host = view.words[v].head
+    if any(view.words[m].lower == "as" for m in view.kids(v, "mark")) and host is not None:
         own = set(view.subtree(v))
         left = [i for i in view.subtree(host) if i not in own and i < group[0]]
         left = trim_words(view, left[next((k for k, i in enumerate(left) if view.words[i].upos != "SCONJ"), 0):])

@@ -76,8 +76,8 @@ def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:
     span = next((m for m in cluster.mentions if m.start == char), None)
     words = set(view.words_between(span.start, span.end)) if span else set()
     for k in words:
-        while view.words[k].head is not None and (view.words[k].head in words or view.words[k].rel in SHARED_ROLE):
-            k = view.words[k].head
+        while (head := view.words[k].head) is not None and (head in words or view.words[k].rel in SHARED_ROLE):
+            k = head
         if view.words[k].rel in ("nsubj", "nsubj:pass"):
             return True
     return False
@@ -212,12 +212,12 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     if found is not None:
         return found
     plural = lower in ("they", "them", "their")
-    speakers = [c for c in claims if c.id in entity_of and c.source and c.source.start < w.start
-                and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
-    for c in sorted(speakers, key=lambda c: c.source.start, reverse=True):  # the last speaker goes on speaking
-        cluster = entity_of[c.id]
-        if plural and is_plural(view, c.source) or not plural and lower in PERSON_PRONOUNS \
-                and cluster.type is SourceType.PERSON and not is_plural(view, c.source) and not group(cluster) \
+    speakers = [(c.source, entity_of[c.id]) for c in claims if c.id in entity_of and c.source
+                and c.source.start < w.start and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
+    for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):  # the last speaker
+        # goes on speaking
+        if plural and is_plural(view, source) or not plural and lower in PERSON_PRONOUNS \
+                and cluster.type is SourceType.PERSON and not is_plural(view, source) and not group(cluster) \
                 and agrees(lower, cluster, lex):
             return cluster
     wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {

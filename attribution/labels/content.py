@@ -50,7 +50,7 @@ def content_root(view: DocView, words: list[int]) -> int | None:
                and not any(view.words[m].lower in SUBORDINATORS for m in view.kids(k, "mark"))]
     own = [k for k in tops if not second_subject(view, k, inside)]
     core = [k for k in own if view.words[k].rel not in ADJUNCTS]
-    return (clauses or core or own or tops or [None])[0]
+    return next(iter(clauses or core or own or tops), None)
 
 
 def second_subject(view: DocView, k: int, inside: set[int]) -> bool:

@@ -44,14 +44,14 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
         at.append((view.words[run[0]].start, cluster))
     at.sort(key=lambda pair: pair[0])
     for w in view.words:  # "the Ukrainian leader"
-        cluster = description_target(view, w.i, names, at, lex)
-        if cluster is not None:
+        described = description_target(view, w.i, names, at, lex)
+        if described is not None:
             first = w.i
             while first > 0 and view.words[first - 1].sent == w.sent and view.words[first - 1].upos in (
                     "ADJ", "PROPN", "DET") and view.words[first].upos != "DET":
                 first -= 1
-            cluster.mentions.append(Span.of(view.text, view.words[first].start, w.end))
-            at.append((view.words[first].start, cluster))
+            described.mentions.append(Span.of(view.text, view.words[first].start, w.end))
+            at.append((view.words[first].start, described))
     at.sort(key=lambda pair: pair[0])
     entity_of: dict[str, Cluster] = {}
     for claim in sorted(claims, key=lambda c: c.source.start if c.source else -1):
@@ -87,14 +87,15 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     text = text_of(view, run)
     kind = run_type(view, run, lex)
     role = premodifier_role(view, run[0], lex)
-    if kind is SourceType.GOVERNMENT and lex.place(text):
+    place = lex.place(text)
+    if kind is SourceType.GOVERNMENT and place:
         start = view.words[run[0]].start
         person = next((c for c in clusters if c.type is SourceType.PERSON and c.surname == text.lower()
                        and any(m.start < start for m in c.mentions)), None) if len(run) == 1 else None
         if person is not None:  # "Police Chief Chuck Jordan … Jordan said": the surname, not the country
             person.names.append(text)
             return person
-        key = lex.place(text)[1]
+        key = place[1]
         found = next((c for c in clusters if c.key == key and c.type is SourceType.GOVERNMENT), None)
         if found is None:
             found = Cluster(SourceType.GOVERNMENT, key=key)
@@ -137,8 +138,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         kinds = {m.type for m in members if m is not None} | {
             SourceType.GOVERNMENT if lex.place(text_of(view, r)) else run_type(view, r, lex)
             for r, m in zip(inside, members) if m is None}
-        kind = head_type(view, words, head, lex) if not inside else kinds.pop() if len(kinds) == 1 and (
-            None not in kinds) else SourceType.ORGANIZATION
+        single = next(iter(kinds)) if len(kinds) == 1 else None
+        kind = head_type(view, words, head, lex) if not inside else single or SourceType.ORGANIZATION
         if members and all(m is not None and m.name() for m in members) and len(members) == len(conjuncts) + 1:
             return keyed_cluster(clusters, kind, " and ".join(m.name() for m in members if m is not None))
         return keyed_cluster(clusters, kind, strip_determiner(span.text))
@@ -158,8 +159,9 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
     modifies = named is not None and head not in named and (
         lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1]))
-    if modifies and (w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()
-                     and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head))):
+    if modifies and named is not None and (
+            w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()
+            and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head))):
         named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
     if named is None and w.lemma.lower() in lex.types.get("title", {}):
         named = next((r for r in inside if r[0] > head and not lex.place(text_of(view, r))

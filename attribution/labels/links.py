@@ -182,8 +182,8 @@ def affiliated(person: Entity, government: Entity) -> bool:
         return False
     lex = load_label_lexicons()
     role_words = person.role.replace("’s", " ").replace("'s", " ").split()
-    countries = {lex.place(" ".join(role_words[i:i + n]))[1] for n in (1, 2, 3) for i in range(len(role_words))
-                 if lex.place(" ".join(role_words[i:i + n]))}
+    places = (lex.place(" ".join(role_words[i:i + n])) for n in (1, 2, 3) for i in range(len(role_words)))
+    countries = {place[1] for place in places if place}
     return government.name in countries
 
 

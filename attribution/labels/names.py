@@ -192,7 +192,8 @@ def text_of(view: DocView, words: list[int]) -> str:
 def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | None:
     """The type a name shows by itself, or None when nothing in it decides (a bare surname)."""
     text = text_of(view, run)
-    if lex.place(text) and lex.place(text)[0] != "demonym":
+    place = lex.place(text)
+    if place and place[0] != "demonym":
         return SourceType.GOVERNMENT
     words = [view.words[k].text for k in run]
     by_name = lex.types.get("name", {})

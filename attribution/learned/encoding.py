@@ -86,7 +86,7 @@ def word_fields(view: DocView, drafts: Iterable[Draft], lexicon: Lexicon | None 
     cues = cue_info(view, lexicon)
     roles = rule_roles(view, drafts)
     cue_words = [k for k, c in enumerate(cues) if c]
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for start, stop in view.sentence_ranges:
         here = [k for k in cue_words if start <= k < stop]
         for k in range(start, stop):
@@ -95,10 +95,11 @@ def word_fields(view: DocView, drafts: Iterable[Draft], lexicon: Lexicon | None 
             rel, hops = cue_ancestor(view, k, cues)
             left = [c for c in here if c < k]
             right = [c for c in here if c > k]
-            direction = "root" if head is None else ("<" if w.head < k else ">") + bucket(abs(w.head - k))
+            direction = "root" if w.head is None else ("<" if w.head < k else ">") + bucket(abs(w.head - k))
             rows.append((w.lower, w.lemma.lower(), w.lower[-3:], shape(w.text), w.upos, w.deprel,
                          head.upos if head else "ROOT", head.lemma.lower() if head else "ROOT",
-                         head.deprel if head else "ROOT", cues[k] or "-", cues[w.head] or "-" if head else "ROOT",
+                         head.deprel if head else "ROOT", cues[k] or "-",
+                         cues[w.head] or "-" if w.head is not None else "ROOT",
                          f"{rel}:{min(hops, 3)}", f"{int(view.in_quote(k))}{int(w.text in QUOTE_MARKS)}",
                          direction, bucket(k - left[-1]) if left else "none", bucket(right[0] - k) if right else "none",
                          "first" if k == start else "last" if k == stop - 1 else "mid", roles[k]))

@@ -40,8 +40,8 @@ def clean(value: str) -> str:
 def render(doc: AnnotatedDocument) -> str:
     labels = roles(doc)
     lines = [f"# newdoc id = {doc.id}"]
-    for s_idx, words in groupby(doc.tokens, key=lambda t: t.sentence):
-        words = list(words)
+    for s_idx, run in groupby(doc.tokens, key=lambda t: t.sentence):
+        words = list(run)
         span = doc.sentences[s_idx] if s_idx < len(doc.sentences) else None
         lines += [f"# sent_id = {doc.id}-{s_idx + 1}", f"# text = {clean(span.text) if span else ''}"]
         for k, t in enumerate(words):

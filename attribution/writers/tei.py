@@ -32,7 +32,7 @@ def xml_safe(text: str) -> str:
     return text if text.isprintable() else ILLEGAL.sub("\ufffd", text)
 
 
-def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     attrs = {(XML_ID if k == "xml_id" else k): xml_safe(v) for k, v in attrs.items() if v is not None}
     node = etree.Element(f"{{{TEI_NS}}}{tag}", attrs, nsmap={None: TEI_NS}) if parent is None else \
         etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs)
@@ -128,10 +128,10 @@ def token_ids(doc: AnnotatedDocument) -> TokenIds:
     return TokenIds(doc)
 
 
-def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, object]]:
+def inline_claims(doc: AnnotatedDocument) -> dict[int, tuple[int, Claim]]:
     """First token index → (last token index, claim) for claims that can be shown inline: one content span
     inside one sentence, not overlapping another inline claim. Everything else stays in standOff only."""
-    chosen: dict[int, tuple[int, object]] = {}
+    chosen: dict[int, tuple[int, Claim]] = {}
     taken: set[int] = set()
     starts = [t.start for t in doc.tokens]
     for claim in sorted(doc.claims, key=lambda c: c.content[0].end - c.content[0].start, reverse=True):
