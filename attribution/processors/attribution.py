@@ -49,8 +49,8 @@ class AttributionProcessor(Processor):
             claims_so_far += renumbered[0]
             entities += renumbered[1]
             links += renumbered[2]
-        for doc, (claims, entities, links) in zip(docs, parts):
-            doc.claims, doc.entities, doc.claim_links = tuple(claims), tuple(entities), tuple(links)
+        for doc, (doc_claims, doc_entities, doc_links) in zip(docs, parts):
+            doc.claims, doc.entities, doc.claim_links = tuple(doc_claims), tuple(doc_entities), tuple(doc_links)
         return docs
 
 
