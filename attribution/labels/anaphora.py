@@ -214,8 +214,8 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     plural = lower in ("they", "them", "their")
     speakers = [(c.source, entity_of[c.id]) for c in claims if c.id in entity_of and c.source
                 and c.source.start < w.start and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
-    for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):  # the last speaker
-        # goes on speaking
+    # the last speaker goes on speaking
+    for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):
         if plural and is_plural(view, source) or not plural and lower in PERSON_PRONOUNS \
                 and cluster.type is SourceType.PERSON and not is_plural(view, source) and not group(cluster) \
                 and agrees(lower, cluster, lex):
