@@ -10,24 +10,33 @@ from .encoding import FIELDS, SHARED
 LABELS = ("O", "B-Cue", "I-Cue", "B-Source", "I-Source", "B-Content", "I-Content")
 SIZES = {"word": 100, "lemma": 64, "suffix": 24, "shape": 6, "upos": 16, "deprel": 24, "cue": 16, "cue_anc": 16,
          "quote": 6, "head_dir": 12, "left_cue": 8, "right_cue": 8, "edge": 4, "rule": 24}
+CONTEXT_WIDTH = 128
 
 
 class SpanTagger(nn.Module):
     """Per-word label scores for a batch of windows given as (batch, words, FIELDS) index tensors."""
 
-    def __init__(self, vocab_sizes: dict[str, int], hidden: int = 192, layers: int = 2, dropout: float = 0.33):
+    def __init__(self, vocab_sizes: dict[str, int], hidden: int = 192, layers: int = 2, dropout: float = 0.33,
+                 context: int = 0):
         super().__init__()
         self.config = {"vocab_sizes": vocab_sizes, "hidden": hidden, "layers": layers, "dropout": dropout}
+        if context:
+            self.config["context"] = context
         self.embeddings = nn.ModuleDict({name: nn.Embedding(size, SIZES[name], padding_idx=0)
                                          for name, size in vocab_sizes.items()})
         width = sum(SIZES[SHARED.get(f, f)] for f in FIELDS)
+        self.context = nn.Linear(context, CONTEXT_WIDTH) if context else None
+        width += CONTEXT_WIDTH if context else 0
         self.dropout = nn.Dropout(dropout)
         self.lstm = nn.LSTM(width, hidden, layers, batch_first=True, bidirectional=True,
                             dropout=dropout if layers > 1 else 0.0)
         self.out = nn.Linear(2 * hidden, len(LABELS))
 
-    def forward(self, features: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        x = torch.cat([self.embeddings[SHARED.get(f, f)](features[:, :, k]) for k, f in enumerate(FIELDS)], dim=-1)
+    def forward(self, features: torch.Tensor, lengths: torch.Tensor, context: torch.Tensor | None = None) -> torch.Tensor:
+        parts = [self.embeddings[SHARED.get(f, f)](features[:, :, k]) for k, f in enumerate(FIELDS)]
+        if self.context is not None and context is not None:
+            parts.append(self.context(self.dropout(context)))
+        x = torch.cat(parts, dim=-1)
         return self.out(self.dropout(self.bilstm(self.dropout(x), lengths.to(x.device))))
 
     def bilstm(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:

@@ -14,6 +14,7 @@ from ..errors import UsageError, message
 from ..extract.draft import Draft
 from ..extract.view import DocView
 from ..lexicon import Lexicon
+from .encoder import Encoder, WordPieces, load_encoder, word_vectors
 from .encoding import encode, field_lookups, windows, word_fields
 from .network import LABELS, SpanTagger
 
@@ -25,18 +26,21 @@ BATCH_WINDOWS = 64  # windows of up to 160 words per network call: bounded memor
 class Tagger:
     """Networks trained on the same features from different random starts (an ensemble: their label probabilities
     are averaged), with the vocabularies they share (value -> index, per field); ``trained``: each network's training
-    record; ``bf16``: whether they run in bfloat16 (see :func:`native_bf16`)."""
+    record; ``bf16``: whether they run in bfloat16 (see :func:`native_bf16`); ``encoder``: the pretrained encoder
+    whose word vectors the networks also read, with its tokenizer (None for networks trained without one)."""
     networks: tuple[SpanTagger, ...]
     lookups: tuple[dict[str, int], ...]
     trained: tuple[dict, ...]
     bf16: bool = False
+    encoder: tuple[Encoder, WordPieces] | None = None
 
-    def probabilities(self, features: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    def probabilities(self, features: torch.Tensor, lengths: torch.Tensor,
+                      context: torch.Tensor | None = None) -> torch.Tensor:
         """Each word's label distribution, (windows, words, labels), averaged over the networks: one network's
         confident mistakes are outvoted, so both the labels and the confidence ``hybrid`` reads improve
         (docs/evaluation.md, step 27)."""
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
-            return sum(network(features, lengths).float().softmax(-1) for network in self.networks) \
+            return sum(network(features, lengths, context).float().softmax(-1) for network in self.networks) \
                 / len(self.networks)
 
 
@@ -63,38 +67,50 @@ def load_tagger(path: str | None = None) -> Tagger | None:
         network = SpanTagger(**saved["config"])
         network.load_state_dict(dequantized(member["state"]))
         networks.append(network.eval())
-    return Tagger(tuple(networks), field_lookups(saved["vocabularies"]),
-                  tuple(member["trained"] for member in saved["members"]), native_bf16())
+    return Tagger(tuple(networks), field_lookups(stored_vocabularies(saved)),
+                  tuple(member["trained"] for member in saved["members"]), native_bf16(),
+                  load_encoder(saved["encoder"]) if "encoder" in saved else None)
 
 
-def quantized(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+def stored_vocabularies(saved: dict) -> dict[str, list[str]]:
+    """A model file's vocabularies: a fitted network's lists, or a packed model's values joined by newlines (a
+    third of the size)."""
+    return {name: values.split("\n") if isinstance(values, str) else values
+            for name, values in saved["vocabularies"].items()}
+
+
+def quantized(state: dict[str, torch.Tensor], groups: dict[str, int] | None = None) -> dict[str, torch.Tensor]:
     """Weights stored in 8 bits: each row of a matrix as int8 times its own scale (``NAME.scale``), vectors in
     float16; embedding tables (half the weights) in 4 bits, two to a byte (uint8). So that an ensemble
     fits the package budget with room to spare; on PolNeAR the scores move by at most 0.1 for 8 bits
-    (docs/evaluation.md, step 27) and by at most 0.4 for 4-bit embeddings (step 35)."""
+    (docs/evaluation.md, step 27) and by at most 0.4 for 4-bit embeddings (step 35). ``groups`` names further
+    matrices stored in 4 bits with one scale per run of that many columns (the encoder's word-piece table and the
+    LSTM's matrices, which make room for the encoder in the budget; per-row scales lost too much of them, step 36)."""
+    groups = groups or {}
     packed = {}
     for name, weights in state.items():
         weights = weights.float()
         if weights.dim() < 2:
             packed[name] = weights.to(torch.float16)
             continue
-        four_bits = name.startswith("embeddings.") and weights.shape[1] % 2 == 0
+        four_bits = name in groups or name.startswith("embeddings.") and weights.shape[1] % 2 == 0
         levels = 7 if four_bits else 127
-        scale = weights.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / levels
-        steps = (weights / scale).round().clamp(-levels, levels)
+        runs = weights.view(weights.shape[0], -1, groups.get(name, weights.shape[1]))
+        scale = runs.abs().amax(dim=2).clamp(min=1e-12) / levels
+        steps = (runs / scale[:, :, None]).round().clamp(-levels, levels).view_as(weights)
         packed[name] = nibbles(steps) if four_bits else steps.to(torch.int8)
-        packed[f"{name}.scale"] = scale
+        packed[f"{name}.scale"] = scale.to(torch.float16) if name in groups else scale
     return packed
 
 
 def dequantized(packed: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     """The float32 weights of a state saved by :func:`quantized` (or saved in float16)."""
     def weights(name: str, stored: torch.Tensor) -> torch.Tensor:
-        if stored.dtype == torch.uint8:
-            return unnibbled(stored) * packed[f"{name}.scale"]
-        if stored.dtype == torch.int8:
-            return stored.float() * packed[f"{name}.scale"]
-        return stored.float()
+        if stored.dtype not in (torch.uint8, torch.int8):
+            return stored.float()
+        steps = unnibbled(stored) if stored.dtype == torch.uint8 else stored.float()
+        scale = packed[f"{name}.scale"].float()
+        return (steps.view(steps.shape[0], scale.shape[1], -1) * scale[:, :, None]).view_as(steps)
     return {name: weights(name, stored) for name, stored in packed.items() if not name.endswith(".scale")}
 
 
@@ -124,7 +140,11 @@ def tag(views: Sequence[DocView], tagger: Tagger, drafts: Sequence[Iterable[Draf
         batch = parts[first:first + BATCH_WINDOWS]
         features = torch.nn.utils.rnn.pad_sequence([rows[v][a:b] for v, a, b in batch], batch_first=True)
         lengths = np.array([b - a for _, a, b in batch])
-        scores = tagger.probabilities(features, torch.from_numpy(lengths)).numpy()
+        context = None
+        if tagger.encoder is not None:
+            texts = [[w.text for w in views[v].words[a:b]] for v, a, b in batch]
+            context = torch.nn.utils.rnn.pad_sequence(word_vectors(*tagger.encoder, texts), batch_first=True)
+        scores = tagger.probabilities(features, torch.from_numpy(lengths), context).numpy()
         paths = best_paths(np.log(scores + 1e-9), lengths)
         for row, (v, a, b) in enumerate(batch):
             path = paths[row, : b - a]
