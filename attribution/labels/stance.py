@@ -259,10 +259,12 @@ def prenominal(view: DocView, k: int) -> bool:
 
 def infinitive(view: DocView, words: list[int]) -> bool:
     """A content that is a bare to-infinitive ("to end the program"), with no subject of its own; a relative
-    pronoun may stand before it as its object ("the ruling [which] Beijing has vowed [to ignore]")."""
+    pronoun may stand before it as its object, after its antecedent or not ("[the claims, which] Beijing has vowed
+    [to ignore]")."""
     spoken = [k for k in words if view.words[k].upos != "PUNCT"]
-    if spoken and view.words[spoken[0]].feat("PronType") == "Rel":
-        spoken = spoken[1:]
+    relative = next((n for n, k in enumerate(spoken) if view.words[k].feat("PronType") == "Rel"), None)
+    if relative is not None:
+        spoken = spoken[relative + 1:]
     return bool(spoken) and view.words[spoken[0]].lower == "to" and view.words[spoken[0]].upos == "PART"
 
 
