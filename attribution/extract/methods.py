@@ -66,7 +66,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
         better = (len(ours) < len(theirs) / 2 or min(theirs) < min(ours)) and extends_fairly(
             rule, theirs - ours, view, rules)
     else:
-        better = len(ours & theirs) < len(ours | theirs) / 2
+        better = len(ours & theirs) < len(ours | theirs) / 2 and not stops_at_aside(view, theirs, ours)
     if match.confidence >= OVERRIDE_MIN and better:
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
@@ -77,6 +77,13 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
             and not set(match.cue) & set(rule.source):
         rule = replace(rule, cue=sorted(match.cue))
     return rule
+
+
+def stops_at_aside(view: DocView, theirs: set[int], ours: set[int]) -> bool:
+    """Does the tagger's content stop where the rule's goes on into a dash aside ("allies -- known as the Ramstein
+    group -- to discuss …")? PolNeAR keeps such asides inside a content (docs/evaluation.md, steps 3 and 36)."""
+    after = max(theirs, default=-1) + 1
+    return theirs < ours and after in ours and bool(view.words[after].text) and not view.words[after].text.strip("-—–")
 
 
 def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
