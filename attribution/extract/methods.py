@@ -9,7 +9,7 @@ from .draft import Draft
 from .link import QUOTE_MARKS
 from .view import DocView
 
-ALONE_MIN = 0.7  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33)
+ALONE_MIN = 0.6  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33, 36)
 OVERRIDE_MIN = 0.9  # a tagged content replaces a rule's (docs/evaluation.md, step 17)
 # constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
 # them where the tagger marked no cue
