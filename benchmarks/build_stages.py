@@ -52,6 +52,7 @@ def instrument() -> None:
     tagger.tag = timed("    tagger (features, network, Viterbi)", tagger.tag)
     tagger.word_fields = timed("      word features", tagger.word_fields)
     tagger.encode = timed("      feature indices", tagger.encode)
+    tagger.word_vectors = timed("      pretrained encoder", tagger.word_vectors)
     network.SpanTagger.forward = timed("      network", network.SpanTagger.forward)
     decode.decode = timed("    tagged spans to drafts", decode.decode)
     extract.claims_of = timed("    drafts to claims", extract.claims_of)
