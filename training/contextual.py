@@ -12,11 +12,11 @@ from pathlib import Path
 
 import numpy as np
 import torch
+
 from parse_cache import cached_views
 
 from attribution.learned.encoder import load_encoder, word_vectors
 from attribution.learned.encoding import windows
-
 
 
 def main() -> None:
