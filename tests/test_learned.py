@@ -205,7 +205,7 @@ def test_learned_keeps_an_unsure_tagged_claim_only_on_a_cue_a_rule_found():
     assert combine("learned", [], [replace(unsure, confidence=0.95)], view)[0].cue == [1]
 
 
-def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
+def test_hybrid_rule_claims_take_a_tagged_content_that_disagrees_at_any_confidence():
     text = "Officials said troops hold the city."
     rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
             ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
@@ -214,8 +214,8 @@ def test_hybrid_rule_claims_take_a_confident_tagged_content_that_disagrees():
     rule = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(27, 35)], 0.9)  # a misparse gave the rules "the city"
     whole = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.95)
     assert combine("hybrid", [rule], [whole], view)[0].content == [(15, 26)]
-    unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.6)
-    assert combine("hybrid", [rule], [unsure], view)[0].content == [(27, 35)]
+    unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.6)  # no threshold since step 36
+    assert combine("hybrid", [rule], [unsure], view)[0].content == [(15, 26)]
     longer = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.95)
     narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 21)], 0.9)  # "troops" only: the tagger extends it
     assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 35)]

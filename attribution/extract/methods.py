@@ -10,7 +10,6 @@ from .link import QUOTE_MARKS
 from .view import DocView
 
 ALONE_MIN = 0.6  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33, 36)
-OVERRIDE_MIN = 0.9  # a tagged content replaces a rule's (docs/evaluation.md, step 17)
 # constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
 # them where the tagger marked no cue
 RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO, ClaimKind.PASSIVE, ClaimKind.NOMINAL}
@@ -50,12 +49,12 @@ def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
 
 
 def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source; where the tagger is confident, its
-    content if the two share less than half their words or the tagger's adds a fronted part; and the words the
+    """A rule claim whose cue the tagger also marked takes the tagger's source; its content if the two share less
+    than half their words or the tagger's adds a fronted part (at any confidence since step 36); and the words the
     tagger's cue adds before its own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is
     "reportedly" alone). The rules find the construction; the tagger learned from PolNeAR which words name the
     speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
-    23, 25 and 26). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly` says no,
+    23, 25, 26 and 36). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly` says no,
     and a source the tagger's cuts inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson
     regions]")."""
     match = on_same_cue(rule, tagged)
@@ -67,7 +66,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
             rule, theirs - ours, view, rules)
     else:
         better = len(ours & theirs) < len(ours | theirs) / 2 and not stops_at_aside(view, theirs, ours)
-    if match.confidence >= OVERRIDE_MIN and better:
+    if better:
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
