@@ -82,7 +82,8 @@ def stops_at_aside(view: DocView, theirs: set[int], ours: set[int]) -> bool:
     """Does the tagger's content stop where the rule's goes on into a dash aside ("allies -- known as the Ramstein
     group -- to discuss …")? PolNeAR keeps such asides inside a content (docs/evaluation.md, steps 3 and 36)."""
     after = max(theirs, default=-1) + 1
-    return theirs < ours and after in ours and bool(view.words[after].text) and not view.words[after].text.strip("-—–")
+    dash = view.words[after].text if after in ours else ""
+    return theirs < ours and bool(dash) and not dash.strip("-—–")
 
 
 def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:

@@ -17,6 +17,8 @@ from torch import nn
 MAX_PIECES = 512        # the encoder's positions; a window's words past them get no vector (zeros)
 MAX_WORD_CHARS = 100    # longer tokens are [UNK], as in BERT
 CLS, SEP, UNK = "[CLS]", "[SEP]", "[UNK]"
+CJK_BLOCKS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F), (0x2B740, 0x2B81F),
+              (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))  # BERT's "Chinese characters"
 
 
 class WordPieces:
@@ -83,8 +85,7 @@ def punctuation(ch: str) -> bool:
 
 def cjk(ch: str) -> bool:
     code = ord(ch)
-    return any(a <= code <= b for a, b in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
-                                           (0x2B740, 0x2B81F), (0x2B820, 0x2CEAF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)))
+    return any(a <= code <= b for a, b in CJK_BLOCKS)
 
 
 class Layer(nn.Module):
@@ -147,7 +148,8 @@ def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]])
     out = []
     for row, (words, word_of) in enumerate(zip(windows, owners)):
         inside = word_of >= 0
-        sums = torch.zeros(len(words), hidden.shape[-1]).index_add_(0, word_of[inside], hidden[row, :len(word_of)][inside])
+        pieces_of_words = hidden[row, :len(word_of)][inside]
+        sums = torch.zeros(len(words), hidden.shape[-1]).index_add_(0, word_of[inside], pieces_of_words)
         counts = torch.zeros(len(words)).index_add_(0, word_of[inside], torch.ones(int(inside.sum())))
         out.append(sums / counts.clamp(min=1)[:, None])
     return out

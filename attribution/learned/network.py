@@ -32,7 +32,8 @@ class SpanTagger(nn.Module):
                             dropout=dropout if layers > 1 else 0.0)
         self.out = nn.Linear(2 * hidden, len(LABELS))
 
-    def forward(self, features: torch.Tensor, lengths: torch.Tensor, context: torch.Tensor | None = None) -> torch.Tensor:
+    def forward(self, features: torch.Tensor, lengths: torch.Tensor,
+                context: torch.Tensor | None = None) -> torch.Tensor:
         parts = [self.embeddings[SHARED.get(f, f)](features[:, :, k]) for k, f in enumerate(FIELDS)]
         if self.context is not None and context is not None:
             parts.append(self.context(self.dropout(context)))
