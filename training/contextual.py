@@ -15,8 +15,9 @@ import torch
 
 from parse_cache import cached_views
 
-from attribution.learned.encoder import load_encoder, word_vectors
+from attribution.learned.encoder import word_vectors
 from attribution.learned.encoding import windows
+from attribution.learned.tagger import load_encoder, native_bf16
 
 
 def main() -> None:
@@ -33,7 +34,7 @@ def main() -> None:
         texts = [w.text for w in view.words]
         spans = windows([a for a, _ in view.sentence_ranges], len(texts))
         vectors = [v for i in range(0, len(spans), 16)
-                   for v in word_vectors(encoder, pieces, [texts[a:b] for a, b in spans[i:i + 16]])]
+                   for v in word_vectors(encoder, pieces, [texts[a:b] for a, b in spans[i:i + 16]], native_bf16())]
         arrays[f"c{k}"] = torch.cat(vectors).numpy().astype(np.float16)
         words += len(texts)
     np.savez(args.output, names=np.asarray(names), **arrays)

@@ -129,9 +129,11 @@ class Encoder(nn.Module):
         return x
 
 
-def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]]) -> list[torch.Tensor]:
+def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]], bf16: bool = False
+                 ) -> list[torch.Tensor]:
     """One vector per word of each window (a run of whole sentences): the mean of its pieces' vectors, read with
-    the whole window as context; words past MAX_PIECES get zeros."""
+    the whole window as context; words past MAX_PIECES get zeros. ``bf16``: compute in bfloat16 (the tagger's
+    choice, :func:`~.tagger.native_bf16`)."""
     rows, owners = [], []
     for words in windows:
         ids, owner = [pieces.cls], [-1]
@@ -143,7 +145,7 @@ def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]])
         owners.append(torch.tensor(owner[:MAX_PIECES - 1] + [-1]))
     batch = nn.utils.rnn.pad_sequence(rows, batch_first=True)
     mask = nn.utils.rnn.pad_sequence([torch.ones(len(r), dtype=torch.bool) for r in rows], batch_first=True)
-    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16_native()):
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
         hidden = encoder(batch, mask).float()
     out = []
     for row, (words, word_of) in enumerate(zip(windows, owners)):
@@ -153,11 +155,6 @@ def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]])
         counts = torch.zeros(len(words)).index_add_(0, word_of[inside], torch.ones(int(inside.sum())))
         out.append(sums / counts.clamp(min=1)[:, None])
     return out
-
-
-def bf16_native() -> bool:
-    from .tagger import native_bf16
-    return native_bf16()
 
 
 def from_huggingface(state: dict[str, torch.Tensor], layers: int) -> dict[str, torch.Tensor]:
@@ -177,11 +174,3 @@ def from_huggingface(state: dict[str, torch.Tensor], layers: int) -> dict[str, t
             out[f"layers.{n}.outer.{part}"] = state[f"{old}output.dense.{part}"]
             out[f"layers.{n}.norm2.{part}"] = state[f"{old}output.LayerNorm.{part}"]
     return out
-
-
-def load_encoder(saved: dict) -> tuple[Encoder, WordPieces]:
-    """The encoder and its tokenizer from their stored form (``train_neural.py encoder``; inside tagger.pt)."""
-    from .tagger import dequantized
-    encoder = Encoder(**saved["config"])
-    encoder.load_state_dict(dequantized(saved["state"]))
-    return encoder.eval(), WordPieces(saved["vocabulary"].split("\n"))

@@ -14,7 +14,7 @@ from ..errors import UsageError, message
 from ..extract.draft import Draft
 from ..extract.view import DocView
 from ..lexicon import Lexicon
-from .encoder import Encoder, WordPieces, load_encoder, word_vectors
+from .encoder import Encoder, WordPieces, word_vectors
 from .encoding import encode, field_lookups, windows, word_fields
 from .network import LABELS, SpanTagger
 
@@ -70,6 +70,13 @@ def load_tagger(path: str | None = None) -> Tagger | None:
     return Tagger(tuple(networks), field_lookups(stored_vocabularies(saved)),
                   tuple(member["trained"] for member in saved["members"]), native_bf16(),
                   load_encoder(saved["encoder"]) if "encoder" in saved else None)
+
+
+def load_encoder(saved: dict) -> tuple[Encoder, WordPieces]:
+    """The encoder and its tokenizer from their stored form (``train_neural.py encoder``; inside tagger.pt)."""
+    encoder = Encoder(**saved["config"])
+    encoder.load_state_dict(dequantized(saved["state"]))
+    return encoder.eval(), WordPieces(saved["vocabulary"].split("\n"))
 
 
 def stored_vocabularies(saved: dict) -> dict[str, list[str]]:
@@ -143,7 +150,8 @@ def tag(views: Sequence[DocView], tagger: Tagger, drafts: Sequence[Iterable[Draf
         context = None
         if tagger.encoder is not None:
             texts = [[w.text for w in views[v].words[a:b]] for v, a, b in batch]
-            context = torch.nn.utils.rnn.pad_sequence(word_vectors(*tagger.encoder, texts), batch_first=True)
+            context = torch.nn.utils.rnn.pad_sequence(word_vectors(*tagger.encoder, texts, tagger.bf16),
+                                                      batch_first=True)
         scores = tagger.probabilities(features, torch.from_numpy(lengths), context).numpy()
         paths = best_paths(np.log(scores + 1e-9), lengths)
         for row, (v, a, b) in enumerate(batch):
