@@ -196,6 +196,32 @@ def test_hybrid_drops_an_infinitive_rule_claim_the_tagger_passed_over():
     assert combine("hybrid", [ask], [replace(ask, confidence=0.5)], view)[0].cue == [3]  # the tagger marks it
 
 
+def test_hybrid_drops_a_nested_rule_claim_the_tagger_passed_over_unless_the_words_are_the_speakers():
+    text = 'Kim said voters who want "change" rallied.'
+    rows = [("Kim", "PROPN", 1, "nsubj", 0, 3), ("said", "VERB", None, "root", 4, 8),
+            ("voters", "NOUN", 8, "nsubj", 9, 15), ("who", "PRON", 4, "nsubj", 16, 19),
+            ("want", "VERB", 2, "acl:relcl", 20, 24), ('"', "PUNCT", 6, "punct", 25, 26),
+            ("change", "NOUN", 4, "obj", 26, 32), ('"', "PUNCT", 6, "punct", 32, 33),
+            ("rallied", "VERB", 1, "ccomp", 34, 41), (".", "PUNCT", 1, "punct", 41, 42)]
+    view = one_sentence(text, rows)
+    said = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(9, 41)], 0.95)
+    want = Draft(ClaimKind.INDIRECT, [4], "want", [3], [(26, 32)], 0.9)
+    assert [d.cue for d in combine("hybrid", [said, want], [said], view)] == [[1]]  # inside Kim's content
+    quoting = replace(want, content=[(25, 33)])
+    assert [d.cue for d in combine("hybrid", [said, quoting], [said], view)] == [[1], [4]]  # its own words
+    speakers_own = replace(want, source=[0])  # another act of a speaker outside it ("Kyiv says … and invited")
+    assert [d.cue for d in combine("hybrid", [said, speakers_own], [said], view)] == [[1], [4]]
+    text = "Kim said it was what critics called theft."
+    rows = [("Kim", "PROPN", 1, "nsubj", 0, 3), ("said", "VERB", None, "root", 4, 8), ("it", "PRON", 4, "nsubj", 9, 11),
+            ("was", "AUX", 4, "cop", 12, 15), ("what", "PRON", 1, "ccomp", 16, 20),
+            ("critics", "NOUN", 6, "nsubj", 21, 28), ("called", "VERB", 4, "acl", 29, 35),
+            ("theft", "NOUN", 6, "obj", 36, 41), (".", "PUNCT", 1, "punct", 41, 42)]
+    view = one_sentence(text, rows)
+    said = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(9, 41)], 0.95)
+    called = Draft(ClaimKind.INDIRECT, [6], "call", [5], [(36, 41)], 0.9)
+    assert [d.cue for d in combine("hybrid", [said, called], [said], view)] == [[1], [6]]  # a free relative
+
+
 def test_learned_keeps_an_unsure_tagged_claim_only_on_a_cue_a_rule_found():
     view = tiny_view()
     unsure = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(10, 21)], 0.5)
