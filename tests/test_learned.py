@@ -247,6 +247,25 @@ def test_hybrid_rule_claims_take_a_tagged_content_that_disagrees_at_any_confiden
     assert combine("hybrid", [narrow], [longer], view)[0].content == [(15, 35)]
 
 
+def test_hybrid_rule_claims_take_a_tagged_content_that_ends_sooner_but_not_short_of_a_construction():
+    view = one_sentence("Officials said troops hold the city.", [
+        ("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
+        ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26), ("the", "DET", 5, "det", 27, 30),
+        ("city", "NOUN", 3, "obj", 31, 35), (".", "PUNCT", 1, "punct", 35, 36)])
+    rule = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 35)], 0.9)
+    shorter = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.9)  # most of the rule's words
+    assert combine("hybrid", [rule], [shorter], view)[0].content == [(15, 26)]
+    construction = replace(rule, kind=ClaimKind.ADVERBIAL)  # the tagger learned few of these contents
+    assert combine("hybrid", [construction], [shorter], view)[0].content == [(15, 35)]
+    view = one_sentence("Officials urged allies to act.", [
+        ("Officials", "NOUN", 1, "nsubj", 0, 9), ("urged", "VERB", None, "root", 10, 15),
+        ("allies", "NOUN", 1, "obj", 16, 22), ("to", "PART", 4, "mark", 23, 25), ("act", "VERB", 1, "xcomp", 26, 29),
+        (".", "PUNCT", 1, "punct", 29, 30)])
+    rule = Draft(ClaimKind.INDIRECT, [1], "urge", [0], [(16, 29)], 0.9)
+    without_addressee = replace(rule, content=[(23, 29)])  # those urged are part of what is said
+    assert combine("hybrid", [rule], [without_addressee], view)[0].content == [(16, 29)]
+
+
 def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     text = "Officials said troops hold the city and left."
     rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),

@@ -1,5 +1,5 @@
 """How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
-steps 14, 16-19, 23, 25-29, 31, 33 and 37): the rules know the constructions, the tagger learned PolNeAR's spans."""
+steps 14, 16-19, 23, 25-29, 31, 33, 37 and 38): the rules know the constructions, the tagger learned PolNeAR's spans."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -58,14 +58,15 @@ def on_same_cue(draft: Draft, others: list[Draft]) -> Draft | None:
 
 
 def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> Draft:
-    """A rule claim whose cue the tagger also marked takes the tagger's source; its content if the two share less
-    than half their words or the tagger's adds a fronted part (at any confidence since step 36); and the words the
+    """A rule claim whose cue the tagger also marked takes the tagger's source; its content where it ends sooner or
+    otherwise differs (for RULE_KINDS only where the two share less than half their words), and where it goes on
+    past the rule's if the two share less than half their words or it adds a fronted part; and the words the
     tagger's cue adds before its own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is
     "reportedly" alone). The rules find the construction; the tagger learned from PolNeAR which words name the
     speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
-    23, 25, 26 and 36). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly` says no,
-    and a source the tagger's cuts inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson
-    regions]")."""
+    23, 25, 26, 36 and 38). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly`
+    says no or that the tagger's cuts short of the :func:`addressees`, and a source the tagger's cuts inside a
+    coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]")."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
@@ -74,7 +75,8 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
         better = (len(ours) < len(theirs) / 2 or min(theirs) < min(ours)) and extends_fairly(
             rule, theirs - ours, view, rules)
     else:
-        better = len(ours & theirs) < len(ours | theirs) / 2 and not stops_at_aside(view, theirs, ours)
+        better = (rule.kind not in RULE_KINDS or len(ours & theirs) < len(ours | theirs) / 2) and not stops_at_aside(
+            view, theirs, ours) and not addressees(view, rule.cue) & (ours - theirs)
     if better:
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
@@ -85,6 +87,13 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
             and not set(match.cue) & set(rule.source):
         rule = replace(rule, cue=sorted(match.cue))
     return rule
+
+
+def addressees(view: DocView, cue: list[int]) -> set[int]:
+    """The objects of a cue that also governs a to-infinitive: those urged or asked to act, who are part of what
+    is said ("urging [allies] “to act right now”"; docs/evaluation.md, step 38)."""
+    return {m for k in cue if any(view.words[x].lower == "to" for c in view.kids(k, "xcomp", "advcl")
+                                  for x in view.kids(c, "mark")) for m in view.kids(k, "obj", "iobj")}
 
 
 def stops_at_aside(view: DocView, theirs: set[int], ours: set[int]) -> bool:
