@@ -284,7 +284,7 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
 
 
-def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content():
+def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content_but_not_one_that_ends_inside_a_phrase():
     text = "Voters, she said, do not worry."
     rows = [("Voters", "NOUN", 7, "nsubj", 0, 6), (",", "PUNCT", 3, "punct", 6, 7), ("she", "PRON", 3, "nsubj", 8, 11),
             ("said", "VERB", 7, "parataxis", 12, 16), (",", "PUNCT", 3, "punct", 16, 17),
@@ -296,6 +296,8 @@ def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content():
     assert combine("hybrid", [rule], [fronted], view)[0].content == [(0, 6), (18, 30)]
     a_little_more = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(18, 31)], 0.95)  # most words shared, none before
     assert combine("hybrid", [rule], [a_little_more], view)[0].content == [(18, 30)]
+    cut = Draft(ClaimKind.INDIRECT, [3], "say", [2], [(18, 24)], 0.95)  # "do not", without its verb
+    assert combine("hybrid", [rule], [cut], view)[0].content == [(18, 30)]
 
 
 def test_hybrid_rule_claims_take_the_words_the_tagger_puts_before_their_cue():

@@ -1,5 +1,5 @@
 """How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
-steps 14, 16-19, 23, 25-29, 31, 33, 37 and 38): the rules know the constructions, the tagger learned PolNeAR's spans."""
+steps 14, 16-19, 23, 25-29, 31, 33 and 37-39): the rules know the constructions, the tagger learned PolNeAR's spans."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -64,9 +64,9 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     tagger's cue adds before its own ("[later] said", "[analysis] shows"; not before an adverb: PolNeAR's cue is
     "reportedly" alone). The rules find the construction; the tagger learned from PolNeAR which words name the
     speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
-    23, 25, 26, 36 and 38). Kept from the rule: a content the tagger's only extends where :func:`extends_fairly`
-    says no or that the tagger's cuts short of the :func:`addressees`, and a source the tagger's cuts inside a
-    coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]")."""
+    23, 25, 26 and 36-39). Kept from the rule: a content where the tagger's ends inside a phrase, extends it
+    where :func:`extends_fairly` says no, or stops short of the :func:`addressees`, and a source the tagger's cuts
+    inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]")."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
@@ -77,7 +77,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     else:
         better = (rule.kind not in RULE_KINDS or len(ours & theirs) < len(ours | theirs) / 2) and not stops_at_aside(
             view, theirs, ours) and not addressees(view, rule.cue) & (ours - theirs)
-    if better:
+    if better and not ends_inside_phrase(view, theirs):
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
@@ -87,6 +87,14 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
             and not set(match.cue) & set(rule.source):
         rule = replace(rule, cue=sorted(match.cue))
     return rule
+
+
+def ends_inside_phrase(view: DocView, content: set[int]) -> bool:
+    """Does the content stop before the head of its last word (", as another deadly [Russian missile attack]")? The
+    tagger's spans sometimes do; a rule's content is a whole subtree (docs/evaluation.md, step 39)."""
+    last = max((k for k in content if view.words[k].upos != "PUNCT"), default=max(content))
+    head = view.words[last].head
+    return head is not None and head > last and head not in content
 
 
 def addressees(view: DocView, cue: list[int]) -> set[int]:
