@@ -282,6 +282,15 @@ def test_hybrid_rule_claims_are_not_extended_over_another_act_or_claim():
     assert combine("hybrid", [narrow, city], [longer], view)[0].content == [(15, 21)]
     remark = replace(narrow, kind=ClaimKind.EVIDENTIAL)  # the tagger learned no contents of evidential remarks
     assert combine("hybrid", [remark], [longer], view)[0].content == [(15, 21)]
+    text = "Officials said troops hold and aid flows."
+    rows = [("Officials", "NOUN", 1, "nsubj", 0, 9), ("said", "VERB", None, "root", 10, 14),
+            ("troops", "NOUN", 3, "nsubj", 15, 21), ("hold", "VERB", 1, "ccomp", 22, 26),
+            ("and", "CCONJ", 6, "cc", 27, 30), ("aid", "NOUN", 6, "nsubj", 31, 34),
+            ("flows", "VERB", 1, "conj", 35, 40), (".", "PUNCT", 1, "punct", 40, 41)]
+    view = one_sentence(text, rows)
+    narrow = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 26)], 0.9)
+    own_subject = Draft(ClaimKind.INDIRECT, [1], "say", [0], [(15, 40)], 0.95)  # a clause, not an act of theirs
+    assert combine("hybrid", [narrow], [own_subject], view)[0].content == [(15, 40)]
 
 
 def test_hybrid_rule_claims_take_a_fronted_part_of_the_tagged_content_but_not_one_that_ends_inside_a_phrase():

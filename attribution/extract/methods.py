@@ -1,5 +1,5 @@
 """How the rules' drafts and the tagger's combine into the drafts of one extraction method (docs/evaluation.md,
-steps 14, 16-19, 23, 25-29, 31, 33 and 37-39): the rules know the constructions, the tagger learned PolNeAR's spans."""
+steps 14, 16-19, 23, 25-29, 31, 33 and 37-40): the rules know the constructions, the tagger learned PolNeAR's spans."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -115,11 +115,14 @@ def stops_at_aside(view: DocView, theirs: set[int], ours: set[int]) -> bool:
 def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draft]) -> bool:
     """May the tagger add these words to a rule claim's content ("said his staff “did the wrong thing” [, but that
     the DNC's blocking …]")? Not to a kind PolNeAR rarely annotates (RULE_KINDS: the tagger learned no contents
-    for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue:
-    another act of the speaker ("says its troops are not mistreating civilians [and invited the UN …]")."""
+    for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue
+    that has no subject of its own: another act of the speaker ("says its troops are not mistreating civilians
+    [and invited the UN …]"), not "said Sanders has been “a tremendously important part of my caucus,” [and
+    Democrats would need to …]", which the parse hangs from "said" too (docs/evaluation.md, steps 23 and 40)."""
     others = {k for d in rules if d is not rule for k in d.content_words(view)}
     return rule.kind not in RULE_KINDS and not added & others and not any(
-        view.words[k].rel == "conj" and view.words[k].head in rule.cue for k in added)
+        view.words[k].rel == "conj" and view.words[k].head in rule.cue and not view.kids(k, "nsubj", "nsubj:pass")
+        for k in added)
 
 
 def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
