@@ -20,7 +20,8 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     rule_cues = {i for d in rules for i in d.cue}
     learned = [d for d in tagged if d.content and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)]
     if method == "hybrid":
-        rules = [d for d in rules if backed(d, tagged, view, rules)]
+        hosts = [d.content_words(view) for d in tagged if on_same_cue(d, rules) is not None]
+        rules = [d for d in rules if backed(d, tagged, view, hosts)]
         taken = {i for d in rules for i in d.cue}
         drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
             d for d in learned if not taken & set(d.cue)]
@@ -29,20 +30,19 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
 
 
-def backed(rule: Draft, tagged: list[Draft], view: DocView, rules: list[Draft]) -> bool:
+def backed(rule: Draft, tagged: list[Draft], view: DocView, hosts: list[set[int]]) -> bool:
     """Does ``hybrid`` keep this rule claim? Always a construction of RULE_KINDS or a cue the tagger also marked;
     a verb claim the tagger passed over only with a speaker of its own that the tagger does not read as part of
     another speaker ("a shop owner who declined to be named"), and only for an act that took place, not an
-    infinitive ("declined to comment", "wanted to ask"); and not where cue and speaker both lie inside the
-    content the tagger gives a cue the rules also found ("said [… Americans who want ready access to firearms]")
-    unless the words are marked as the speaker's: quoted, or a free relative ("in what she called “a gross
-    violation”", "what the senators said was …"). On PolNeAR's held-out tenth these claims were attributions 3
-    times in 36 and 4 in 32, and the nested ones 1 in 38 (docs/evaluation.md, steps 29, 31 and 37)."""
+    infinitive ("declined to comment", "wanted to ask"); and not where cue and speaker both lie inside one of the
+    ``hosts``, the contents the tagger gives cues the rules also found ("said [… Americans who want ready access to
+    firearms]"), unless the words are marked as the speaker's: quoted, or a free relative ("in what she called “a
+    gross violation”", "what the senators said was …"). On PolNeAR's held-out tenth these claims were attributions
+    3 times in 36 and 4 in 32, and the nested ones 1 in 38 (docs/evaluation.md, steps 29, 31 and 37)."""
     if rule.kind in RULE_KINDS or on_same_cue(rule, tagged) is not None:
         return True
     cue, source = set(rule.cue), set(rule.source)
     infinitive = any(view.words[m].lower == "to" for k in rule.cue for m in view.kids(k, "mark"))
-    hosts = (d.content_words(view) for d in tagged if on_same_cue(d, rules) is not None)
     nested = any(cue & words and source <= words for words in hosts)
     marked_as_theirs = any(view.text[a] in QUOTE_MARKS for a, _ in rule.content) or any(
         view.words[k].rel.startswith("acl") and (head := view.words[k].head) is not None
