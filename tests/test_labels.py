@@ -262,6 +262,13 @@ def test_stance_follows_the_speech_act(annotator, text, stance, factuality):
     assert (claim.stance, claim.factuality.value) == (stance, factuality)
 
 
+def test_a_title_case_headline_cue_is_read_by_its_verb(annotator):
+    # the tagger reads every word of such a line as a proper noun; the cue's lemma was its preposition
+    doc = annotator.annotate("Trade Talks Resume As Europe Worries About Steel Tariff Row.\n\nThe talks began on Monday.")
+    claim = by_cue(doc, "Worries About")
+    assert (claim.cue_lemma, claim.stance) == ("worries", Stance.PREDICT)
+
+
 def test_a_noun_phrase_content_takes_the_act_it_names(annotator):
     assert annotator.annotate("The minister repeated the allegation.").claims[0].stance is Stance.ACCUSE
 

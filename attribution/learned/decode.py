@@ -133,7 +133,10 @@ def nearest_cue(view: DocView, cues: list[Range], a: int, b: int, role: str) -> 
 
 
 def cue_lemma(view: DocView, cue: list[int]) -> str:
-    heads = [k for k in cue if view.words[k].upos in ("VERB", "NOUN")] or cue
+    """The lemma of the cue's last verb or noun; in a title-case headline, where the tagger reads every word as a
+    proper noun ("Asia Worries About …"), of its last proper noun."""
+    heads = [k for k in cue if view.words[k].upos in ("VERB", "NOUN")] or \
+        [k for k in cue if view.words[k].upos == "PROPN"] or cue
     return view.words[heads[-1]].lemma.lower() if cue else ""
 
 
