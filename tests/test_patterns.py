@@ -112,6 +112,19 @@ def test_quote_continues_in_next_sentence_and_paragraph(annotator):
                                                 "“The reinforcements arrive next week.”"]
 
 
+def test_quote_continues_past_a_short_title_in_the_cue_sentence(annotator):
+    text = "“We are not winning,” Clinton said on ABC’s “This Week” on Sunday. “The strategy needs more.”"
+    claim = next(c for c in annotator.annotate(text).claims if c.cue_text == "said")
+    assert [s.text for s in claim.content] == ["“We are not winning,”", "“The strategy needs more.”"]
+
+
+def test_quote_continues_past_the_speakers_participle_aside(annotator):
+    text = ("“The plan will fail,” the senator said, mocking concerns about the budget. "
+            "“Nobody in this town believes it.”")
+    claim = next(c for c in annotator.annotate(text).claims if c.cue_text == "said")
+    assert [s.text for s in claim.content] == ["“The plan will fail,”", "“Nobody in this town believes it.”"]
+
+
 def test_quote_over_several_sentences_before_cue(annotator):
     text = "“This is not about weapons. It is about people. It is about time,” said the president."
     (claim,) = annotator.annotate(text).claims

@@ -78,13 +78,15 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
 
 def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
     """A content ends before "and" and another claim's cue verb ("said A and vowed B"), or before a comma and its
-    participle ("rejected A, arguing B"): PolNeAR gives B to the second attribution (docs/evaluation.md, step 22)."""
+    participle ("rejected A, arguing B"): PolNeAR gives B to the second attribution (docs/evaluation.md, step 22);
+    not where a quotation continues past the participle, which is then an aside (:func:`.link.aside`)."""
     words = sorted(draft.content_words(view))
     starts = {min(d.cue) for d in drafts if d is not draft and d.cue}
     cut = next((k for k in sorted(starts) if words and words[0] < k <= words[-1] and (
                 view.words[k - 1].lower in COORDINATORS or view.words[k - 1].text == ","
                 and view.words[k].lower.endswith("ing")) and view.words[k].upos == "VERB"
-                and view.quote_at(view.words[k].start) is None), None)
+                and view.quote_at(view.words[k].start) is None
+                and not continues_past(view, draft, view.words[k].start)), None)
     if cut is None:
         return draft
     end = cut - 1
@@ -93,6 +95,12 @@ def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> 
     stop = view.words[end - 1].end
     content = [(a, min(b, stop)) for a, b in draft.content if a < stop]
     return replace(draft, content=content) if content else draft
+
+
+def continues_past(view: DocView, draft: Draft, start: int) -> bool:
+    """Is ``start`` between two quoted parts of the draft's content?"""
+    return any(b <= start for _, b in draft.content) and all(
+        view.text[a] in QUOTE_MARKS for a, _ in draft.content) and any(a > start for a, _ in draft.content)
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:

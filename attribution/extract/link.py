@@ -10,6 +10,7 @@ from .view import DocView
 QUOTE_MARKS = set('"“”„«»')
 FILLER = set(" \t\r\n\xa0.,;:!?")
 MAX_LINE_BREAKS = 4  # a continuation may follow in the next paragraph, not further
+TITLE_WORDS = 4      # a quotation this short after the cue names or scare-quotes something ("This Week")
 
 
 def link_quotes(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> None:
@@ -47,11 +48,14 @@ def part_end(view: DocView, draft: Draft) -> int:
 
 
 def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
-    """The direct-quote claim that ends just before ``start`` with only punctuation and blanks between."""
-    before = [d for d in drafts if part_end(view, d) <= start]
+    """The direct-quote claim that ends just before ``start`` with only punctuation and blanks between, or with the
+    rest of its sentence, which may hold an aside of the speaker's (“…,” Trump said, mocking concerns about ….)."""
+    before = sorted((d for d in drafts if part_end(view, d) <= start), key=lambda d: part_end(view, d))
+    while len(before) > 1 and aside(view, before[-1], before[-2]):
+        before.pop()
     if not before:
         return None
-    last = max(before, key=lambda d: part_end(view, d))
+    last = before[-1]
     quoted = any(view.text[a] in QUOTE_MARKS for a, _ in last.content)
     end = part_end(view, last)
     gap = view.text[end:start]
@@ -59,6 +63,16 @@ def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
             all(ch in FILLER for ch in gap) or rest_of_sentence(view, end, start)):
         return last
     return None
+
+
+def aside(view: DocView, draft: Draft, host: Draft) -> bool:
+    """Is the draft's cue a participle hanging from the host's cue ("noted, referring to …"), or from the quotation
+    the parser hung that cue from?"""
+    if not draft.cue or not host.cue:
+        return False
+    cue, host_cue = view.words[draft.cue[0]], view.words[host.cue[0]]
+    return cue.upos == "VERB" and cue.lower.endswith("ing") and cue.sent == host_cue.sent and (
+        cue.head in host.cue or cue.head is not None and cue.head == host_cue.head)
 
 
 def rest_of_sentence(view: DocView, end: int, start: int) -> bool:
@@ -69,8 +83,11 @@ def rest_of_sentence(view: DocView, end: int, start: int) -> bool:
     if not (gap and last and first):
         return False
     sentence = view.words[last[-1]].sent
+    titles = [(q.start, q.end) for q in view.quotes if end <= q.start and q.end <= start
+              and len(view.words_between(q.start, q.end)) <= TITLE_WORDS + 2]  # on ABC's “This Week”
     return view.words[first[0]].sent == sentence + 1 and all(
-        view.words[k].sent == sentence and view.words[k].text not in QUOTE_MARKS for k in gap)
+        view.words[k].sent == sentence and (view.words[k].text not in QUOTE_MARKS
+                                           or any(a <= view.words[k].start < b for a, b in titles)) for k in gap)
 
 
 def colon_intro(view: DocView, first_word: int, lexicon: Lexicon) -> Draft | None:
