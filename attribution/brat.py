@@ -22,6 +22,8 @@ def gold_attributions(attributions_dir: Path, name: str, text: str) -> list[Attr
 
 
 def read_attributions(ann_text: str, text: str) -> list[Attribution]:
+    """The attributions of one annotation file. A role may be repeated as ``Content2`` (brat's numbering of a
+    second argument of the same role): its spans join the role's, in order."""
     spans: dict[str, tuple[Span, ...]] = {}
     events: list[dict[str, str]] = []
     for line in ann_text.splitlines():
@@ -34,5 +36,6 @@ def read_attributions(ann_text: str, text: str) -> list[Attribution]:
             events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
 
     def part(event: dict[str, str], role: str) -> tuple[Span, ...]:
-        return spans.get(event.get(role, ""), ())
+        keys = sorted((k for k in event if k.rstrip("0123456789") == role), key=lambda k: (len(k), k))
+        return tuple(sorted((s for k in keys for s in spans.get(event[k], ())), key=lambda s: s.start))
     return [Attribution(part(e, "Source"), part(e, "Cue"), part(e, "Content")) for e in events]

@@ -93,3 +93,14 @@ def test_brat_round_trip_with_discontinuous_and_multiline_spans():
     assert back == Attribution.of(claim)
     across = Claim("c1", ClaimKind.DIRECT, (Span.of(text, 18, 22),), "say", (Span.of(text, 0, 40),), None, (0,), 0.9)
     assert "Content 0 23;24 40" in brat.render(AnnotatedDocument("d", text, (), (across,), 6))
+
+
+def test_a_repeated_brat_role_joins_the_first():
+    # PolNeAR writes a quotation's second part now and then as a second argument, ``Content2``
+    text = "“We will win,” he said. “Nobody leaves.”"
+    ann = ("T1\tSource 15 17\the\nT2\tCue 18 22\tsaid\nT3\tContent 0 14\t“We will win,”\n"
+           "T4\tContent 24 40\t“Nobody leaves.”\nT5\tAttribution 18 22\tsaid\n"
+           "E1\tAttribution:T5 Content2:T4 Source:T1 Cue:T2 Content:T3\n")
+    (gold,) = read_attributions(ann, text)
+    assert [(s.start, s.end) for s in gold.content] == [(0, 14), (24, 40)]
+    assert [(s.start, s.end) for s in gold.source] == [(15, 17)]
