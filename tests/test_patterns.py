@@ -125,6 +125,14 @@ def test_quote_continues_past_the_speakers_participle_aside(annotator):
     assert [s.text for s in claim.content] == ["“The plan will fail,”", "“Nobody in this town believes it.”"]
 
 
+def test_a_relative_word_that_stands_for_what_is_said_opens_the_content(annotator):
+    text = ("Graham attacked the plan, which he believes will make it impossible for a Republican to win. "
+            "She gave a speech in which she pledged that taxes would fall.")
+    claims = {c.cue_text: [s.text for s in c.content] for c in annotator.annotate(text).claims}
+    assert claims["believes"] == ["which", "will make it impossible for a Republican to win"]
+    assert claims["pledged"] == ["that taxes would fall"]  # "in which" is where he pledged it
+
+
 def test_quote_over_several_sentences_before_cue(annotator):
     text = "“This is not about weapons. It is about people. It is about time,” said the president."
     (claim,) = annotator.annotate(text).claims

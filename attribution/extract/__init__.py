@@ -13,6 +13,7 @@ from .link import QUOTE_MARKS, link_quotes
 from .methods import combine, complete
 from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
                      noun_claim)
+from .relatives import with_relative_word
 from .verbs import verb_claim
 from .view import DocView
 
@@ -73,7 +74,7 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
     kept = prune([d for d in drafts if not quoted_speech(view, d, drafts) and not reported_mind(view, d, drafts)])
-    return finalize(view, [before_coordinated_cue(view, d, kept) for d in kept])
+    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, d, kept)) for d in kept])
 
 
 def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
