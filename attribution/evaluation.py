@@ -2,7 +2,7 @@
 
 Definitions (also in docs/evaluation.md):
 - exact: a predicted role item counts when a gold item of the same role has identical spans (the whole
-  tuple of spans for discontinuous cues and contents); precision = matched / predicted, recall = matched / gold,
+  tuple of spans for discontinuous cues and contents, parts that only whitespace separates joined); precision = matched / predicted, recall = matched / gold,
   matched counted one-to-one.
 - overlap: tokens (``\\w+`` runs) labelled with a role in the prediction versus in the gold; precision =
   shared / predicted, recall = shared / gold.
@@ -67,8 +67,17 @@ class Score:
 RoleScores = dict[str, dict[str, Score]]
 
 
-def key(spans: tuple[Span, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in spans)
+def key(spans: tuple[Span, ...], text: str) -> tuple[tuple[int, int], ...]:
+    """The character ranges of the spans, parts that only whitespace separates joined: brat cannot cross a line
+    break and PolNeAR's annotators sometimes mark a quotation sentence by sentence, so one stretch of words may be
+    written as one span or several."""
+    joined: list[tuple[int, int]] = []
+    for s in spans:
+        if joined and not text[joined[-1][1]:s.start].strip():
+            joined[-1] = (joined[-1][0], max(joined[-1][1], s.end))
+        else:
+            joined.append((s.start, s.end))
+    return tuple(joined)
 
 
 def exact(gold: Iterable[tuple], pred: Iterable[tuple]) -> Score:
@@ -91,7 +100,7 @@ def score_document(text: str, gold: list[Attribution], pred: list[Attribution]) 
         g = [getattr(a, role) for a in gold]
         p = [getattr(a, role) for a in pred]
         gt, pt = tokens([s for x in g for s in x]), tokens([s for x in p for s in x])
-        scores[role] = {"exact": exact(map(key, g), map(key, p)),
+        scores[role] = {"exact": exact((key(x, text) for x in g), (key(x, text) for x in p)),
                         "overlap": Score(len(gt & pt), len(gt & pt), len(pt), len(gt))}
     return scores
 
@@ -172,8 +181,9 @@ class Report:
         self.roles = add_scores(self.roles, score_document(text, gold, pred))
         pairs = linked_pairs(gold, pred)
         self.linked = self.linked + Score(len(pairs), len(pairs), len(pred), len(gold))
-        keys = Counter((key(a.source), key(a.cue), key(a.content)) for a in gold)
-        shared = sum((keys & Counter((key(a.source), key(a.cue), key(a.content)) for a in pred)).values())
+        def parts(a: Attribution) -> tuple:
+            return key(a.source, text), key(a.cue, text), key(a.content, text)
+        shared = sum((Counter(map(parts, gold)) & Counter(map(parts, pred))).values())
         self.exact = self.exact + Score(shared, shared, len(pred), len(gold))
         for kind in KINDS:
             g_of = {i for i, a in enumerate(gold) if kind_of(a) == kind}

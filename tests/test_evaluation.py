@@ -1,4 +1,5 @@
-"""The scorer on small hand-made cases: perfect, empty, shifted, split, merged spans; linking; kinds; BRAT."""
+"""The scorer on small hand-made cases: perfect, empty, shifted, split (at whitespace or not), merged spans;
+linking; kinds; BRAT."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +41,16 @@ def test_shifted_content_loses_exact_keeps_most_overlap():
     assert role(scores, "content") == (0.0, 0.0)
     precision, recall = role(scores, "content", "overlap")
     assert precision == 1.0 and recall == pytest.approx(10 / 11, abs=1e-3)
+
+
+def test_a_content_split_only_at_whitespace_is_the_same_span():
+    # "the troops were holding the line" + "and the city was calm.": brat cannot cross a line break, and annotators
+    # sometimes mark a sentence at a time; the words are the same
+    split = Attribution(GOLD.source, GOLD.cue, (sp(10, 42), sp(43, 64)))
+    assert role(score_document(TEXT, [GOLD], [split]), "content") == (1.0, 1.0)
+    report = Report.empty()
+    report.add(TEXT, [split], [GOLD])
+    assert (report.exact.precision, report.exact.recall) == (1.0, 1.0)
 
 
 def test_split_and_merged_content():
