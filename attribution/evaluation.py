@@ -2,8 +2,8 @@
 
 Definitions (also in docs/evaluation.md):
 - exact: a predicted role item counts when a gold item of the same role has identical spans (the whole
-  tuple of spans for discontinuous cues and contents, parts that only whitespace separates joined); precision = matched / predicted, recall = matched / gold,
-  matched counted one-to-one.
+  tuple of spans for discontinuous cues and contents, parts that only whitespace separates joined); precision =
+  matched / predicted, recall = matched / gold, matched counted one-to-one.
 - overlap: tokens (``\\w+`` runs) labelled with a role in the prediction versus in the gold; precision =
   shared / predicted, recall = shared / gold.
 - linked (attribution level): a prediction matches a gold attribution when their cues overlap, their contents

@@ -49,7 +49,7 @@ def part_end(view: DocView, draft: Draft) -> int:
 
 def continued(view: DocView, drafts: list[Draft], start: int) -> Draft | None:
     """The direct-quote claim that ends just before ``start`` with only punctuation and blanks between, or with the
-    rest of its sentence, which may hold an aside of the speaker's (“…,” Trump said, mocking concerns about ….)."""
+    rest of its sentence, which may hold an aside of the speaker's (“…,” Trump said, mocking concerns …)."""
     before = sorted((d for d in drafts if part_end(view, d) <= start), key=lambda d: part_end(view, d))
     while len(before) > 1 and aside(view, before[-1], before[-2]):
         before.pop()
