@@ -232,6 +232,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The reporter asked the mayor to resign.", Stance.DEMAND, "Uu"),
     ("Sarandon is not sure she can vote for Clinton.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
     ("The governor promised to end the deportation program.", Stance.PREDICT, "Uu"),  # a commitment to act
+    ("Mayor Promises Action On Housing In First Year.\n\nThe mayor spoke.", Stance.PREDICT, "Uu"),  # a thing promised
     ("The governor refused to admit that the plan had failed.", Stance.DENY, "CT-"),  # refusing the speech act
     ("The minister warned China against provocative behavior at sea.", Stance.DEMAND, "Uu"),  # advice, no forecast
     ("The minister warned that prices would rise.", Stance.PREDICT, "PR+"),

@@ -228,8 +228,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
         return Factuality.UU  # "I don't know": no commitment either way
     if only_topic(view, claim, words, lex) and stance not in (Stance.DENY, Stance.DISMISS):
         return Factuality.UU  # "spoke about the death of …": a topic, no proposition
-    if stance is Stance.PREDICT and infinitive(view, words):
-        return Factuality.UU  # "promised to end …": a commitment to act, not a statement of what will be
+    if stance is Stance.PREDICT and (infinitive(view, words) or noun_phrase(view, words)):
+        return Factuality.UU  # "promised to end …", "Promises Action": a commitment, no statement of what will be
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     for _, value in hedges(view, modal_words(view, words), lex):
@@ -255,6 +255,12 @@ def prenominal(view: DocView, k: int) -> bool:
     head = view.words[k].head
     return view.words[k].rel == "amod" and head is not None and k < head \
         and view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON")
+
+
+def noun_phrase(view: DocView, words: list[int]) -> bool:
+    """Is the content a noun phrase ("action on immigration"), not a clause (a copula or subject makes one)?"""
+    root = content_root(view, words)
+    return root is not None and view.words[root].upos in ("NOUN", "PROPN") and not view.kids(root, "nsubj", "cop")
 
 
 def infinitive(view: DocView, words: list[int]) -> bool:
