@@ -36,6 +36,6 @@ def read_attributions(ann_text: str, text: str) -> list[Attribution]:
             events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
 
     def part(event: dict[str, str], role: str) -> tuple[Span, ...]:
-        keys = sorted((k for k in event if k.rstrip("0123456789") == role), key=lambda k: (len(k), k))
-        return tuple(sorted((s for k in keys for s in spans.get(event[k], ())), key=lambda s: s.start))
+        parts = (s for k, t in event.items() if k.rstrip("0123456789") == role for s in spans.get(t, ()))
+        return tuple(sorted(parts, key=lambda s: s.start))
     return [Attribution(part(e, "Source"), part(e, "Cue"), part(e, "Content")) for e in events]

@@ -80,6 +80,10 @@ def key(spans: tuple[Span, ...], text: str) -> tuple[tuple[int, int], ...]:
     return tuple(joined)
 
 
+def attribution_key(a: Attribution, text: str) -> tuple:
+    return key(a.source, text), key(a.cue, text), key(a.content, text)
+
+
 def exact(gold: Iterable[tuple], pred: Iterable[tuple]) -> Score:
     g, p = Counter(x for x in gold if x), Counter(x for x in pred if x)
     shared = sum((g & p).values())
@@ -181,9 +185,8 @@ class Report:
         self.roles = add_scores(self.roles, score_document(text, gold, pred))
         pairs = linked_pairs(gold, pred)
         self.linked = self.linked + Score(len(pairs), len(pairs), len(pred), len(gold))
-        def parts(a: Attribution) -> tuple:
-            return key(a.source, text), key(a.cue, text), key(a.content, text)
-        shared = sum((Counter(map(parts, gold)) & Counter(map(parts, pred))).values())
+        shared = sum((Counter(attribution_key(a, text) for a in gold)
+                      & Counter(attribution_key(a, text) for a in pred)).values())
         self.exact = self.exact + Score(shared, shared, len(pred), len(gold))
         for kind in KINDS:
             g_of = {i for i, a in enumerate(gold) if kind_of(a) == kind}
