@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 TRAIN=${TRAIN:-../../shared/data/polnear/train}
-: "${ENCODER_DIR:?set ENCODER_DIR to a directory with all-MiniLM-L6-v2's model.safetensors and tokenizer.json}"
+: "${ENCODER_DIR:?set ENCODER_DIR to the directory holding model.safetensors and tokenizer.json of all-MiniLM-L6-v2}"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 python3 parse_cache.py "$TRAIN" ../.cache/train.jsonl 0/2 & python3 parse_cache.py "$TRAIN" ../.cache/train.jsonl 1/2
 wait
