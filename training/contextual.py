@@ -24,10 +24,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("cache", type=Path)
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("encoder", type=Path, help="train_neural.py encoder's output")
+    parser.add_argument("encoder", type=Path, help="train_neural.py encoder's output, or a model holding one")
     parser.add_argument("output", type=Path)
     args = parser.parse_args()
-    encoder, pieces = load_encoder(torch.load(args.encoder, map_location="cpu", weights_only=True))
+    saved = torch.load(args.encoder, map_location="cpu", weights_only=True)
+    encoder, pieces = load_encoder(saved.get("encoder", saved))
     arrays, names, started, words = {}, [], time.perf_counter(), 0
     for k, (name, _, view) in enumerate(cached_views(args.cache, args.corpus)):
         names.append(name)
