@@ -165,7 +165,7 @@ def main() -> None:
         {"params": [p for n in networks for p in n.parameters()], "lr": args.network_lr, "weight_decay": 0.0}]
         if args.network_lr else
         [{"params": [p for p in encoder.parameters() if p.requires_grad], "lr": args.encoder_lr, "weight_decay": 0.01}])
-    steps_in_all = args.epochs * -(-len(train.xs) // args.batch)
+    steps_in_all = max(1, args.epochs * -(-len(train.xs) // args.batch))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: max(0.0, 1 - step / steps_in_all))
     best = -1.0 if args.fresh else held_out_f1(*as_loaded(packed(saved, encoder, networks, {})), held, bf16)
     print(f"start: held-out span F1 {100 * best:.2f} ({len(train.xs)} training windows)", file=sys.stderr, flush=True)

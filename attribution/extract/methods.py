@@ -81,12 +81,19 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
-                                for k in left_out):
+                                for k in left_out) and not speakerless(rule, set(match.source), ours):
         rule = replace(rule, source=match.source)
     if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
             and not set(match.cue) & set(rule.source):
         rule = replace(rule, cue=sorted(match.cue))
     return rule
+
+
+def speakerless(rule: Draft, source: set[int], content: set[int]) -> bool:
+    """Is ``source`` the subject of a construction that names no speaker ("[The mayor] allegedly took bribes",
+    "[Mr. Quiros] was accused of …")? It is part of what is alleged, not who alleges it (docs/evaluation.md,
+    step 43)."""
+    return not rule.source and rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and bool(source & content)
 
 
 def ends_inside_phrase(view: DocView, content: set[int]) -> bool:
