@@ -65,8 +65,9 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     "reportedly" alone). The rules find the construction; the tagger learned from PolNeAR which words name the
     speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
     23, 25, 26 and 36-39). Kept from the rule: a content where the tagger's ends inside a phrase, extends it
-    where :func:`extends_fairly` says no, or stops short of the :func:`addressees`, and a source the tagger's cuts
-    inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]")."""
+    where :func:`extends_fairly` says no, or stops short of the :func:`addressees`, a source the tagger's cuts
+    inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]"), and no source where the
+    construction names none (:func:`speakerless`)."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule

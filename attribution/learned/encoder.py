@@ -1,7 +1,8 @@
 """A pretrained contextual encoder read by the span tagger: the first layers of all-MiniLM-L6-v2 (a BERT-style
-transformer), frozen, giving each word a vector that depends on its sentence. What the tagger lacked is reading an
+transformer), giving each word a vector that depends on its sentence. What the tagger lacked is reading an
 ordinary word as a report in context ("shot back", "picked … to win"), which its own features, learned from
-PolNeAR train alone, could not give it (docs/evaluation.md, step 36).
+PolNeAR train alone, could not give it (docs/evaluation.md, step 36). Its layers are fine-tuned with the tagger
+(step 43).
 
 Plain PyTorch and a WordPiece tokenizer written here, so that the only runtime dependency stays torch; the weights
 travel inside the tagger's model file.
