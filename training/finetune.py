@@ -26,12 +26,12 @@ import numpy as np
 import torch
 
 from parse_cache import cached_views
-from train_neural import (ENCODER_GROUPS, WORD_DROPOUT, batches, recurrent_groups, spans, split_documents)
+from train_neural import ENCODER_GROUPS, WORD_DROPOUT, batches, pad, recurrent_groups, spans, split_documents
 
-from attribution.learned.encoder import MAX_PIECES, Encoder, WordPieces
+from attribution.learned.encoder import Encoder, WordPieces, pooled, window_pieces
 from attribution.learned.encoding import FIELDS, windows
 from attribution.learned.network import SpanTagger
-from attribution.learned.tagger import dequantized, load_encoder, quantized, stored_vocabularies
+from attribution.learned.tagger import dequantized, load_encoder, native_bf16, quantized, stored_vocabularies
 
 
 @dataclass(frozen=True)
@@ -52,41 +52,17 @@ def load_windows(arrays, texts: list[list[str]], docs: list[int], pieces: WordPi
         for a, b in windows(np.flatnonzero(x[:, FIELDS.index("edge")] == first).tolist(), len(x)):
             xs.append(torch.from_numpy(x[a:b]))
             ys.append(torch.from_numpy(y[a:b]))
-            row, owner = [pieces.cls], [-1]
-            for n, word in enumerate(texts[k][a:b]):
-                split = pieces.pieces(word)
-                row.extend(split)
-                owner.extend([n] * len(split))
-            ids.append(torch.tensor(row[:MAX_PIECES - 1] + [pieces.sep]))
-            owners.append(torch.tensor(owner[:MAX_PIECES - 1] + [-1]))
+            row, owner = window_pieces(pieces, texts[k][a:b])
+            ids.append(row)
+            owners.append(owner)
     return Windows(xs, ys, ids, owners)
 
 
 def word_vectors(encoder: Encoder, data: Windows, group: list[int]) -> torch.Tensor:
-    """(windows, words, hidden): each word's mean piece vector, as :func:`attribution.learned.encoder.word_vectors`
-    computes it, but differentiable."""
-    ids = torch.nn.utils.rnn.pad_sequence([data.ids[k] for k in group], batch_first=True)
-    mask = torch.nn.utils.rnn.pad_sequence([torch.ones(len(data.ids[k]), dtype=torch.bool) for k in group],
-                                           batch_first=True)
-    hidden = encoder(ids, mask).float()
-    words = max(len(data.xs[k]) for k in group)
-    slots = torch.full(ids.shape, -1, dtype=torch.long)
-    for row, k in enumerate(group):
-        owner = data.owners[k]
-        slots[row, :len(owner)] = torch.where(owner >= 0, owner + row * words, -1)
-    inside = slots.view(-1) >= 0
-    flat = hidden.reshape(-1, hidden.shape[-1])[inside]
-    sums = flat.new_zeros(len(group) * words, hidden.shape[-1]).index_add(0, slots.view(-1)[inside], flat)
-    counts = flat.new_zeros(len(group) * words).index_add(0, slots.view(-1)[inside],
-                                                          flat.new_ones(int(inside.sum())))
-    return (sums / counts.clamp(min=1)[:, None]).view(len(group), words, -1)
-
-
-def padded(data: Windows, group: list[int]):
-    lengths = torch.tensor([len(data.xs[k]) for k in group])
-    x = torch.nn.utils.rnn.pad_sequence([data.xs[k] for k in group], batch_first=True)
-    y = torch.nn.utils.rnn.pad_sequence([data.ys[k] for k in group], batch_first=True, padding_value=-100)
-    return x, y, lengths
+    """(windows, words, hidden): the group's word vectors as the tagger reads them, with gradients."""
+    vectors = pooled(encoder, [data.ids[k] for k in group], [data.owners[k] for k in group],
+                     [len(data.xs[k]) for k in group])
+    return torch.nn.utils.rnn.pad_sequence(vectors, batch_first=True)
 
 
 def held_out_f1(encoder: Encoder, networks: list[SpanTagger], data: Windows, bf16: bool) -> float:
@@ -95,7 +71,7 @@ def held_out_f1(encoder: Encoder, networks: list[SpanTagger], data: Windows, bf1
     found = right = gold = 0
     with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
         for group in batches(list(range(len(data.xs))), data.xs, 64, False):
-            x, _, lengths = padded(data, group)
+            x, _, lengths = pad(group, data.xs, data.ys, "cpu")
             context = word_vectors(encoder, data, group)
             probabilities = sum(n(x, lengths, context).float().softmax(-1) for n in networks) / len(networks)
             predicted = probabilities.argmax(-1)
@@ -112,7 +88,8 @@ def packed(saved: dict, encoder: Encoder, networks: list[SpanTagger], trained: d
     members = []
     for network, member in zip(networks, saved["members"]):
         state = {k: v.detach().float() for k, v in network.state_dict().items()}
-        members.append({"state": quantized(state, recurrent_groups(state)), "trained": {**member["trained"], **trained}})
+        members.append({"state": quantized(state, recurrent_groups(state)),
+                        "trained": {**member["trained"], **trained}})
     state = {k: v.detach().float() for k, v in encoder.state_dict().items()}
     tuned = {**saved["encoder"], "state": quantized(state, ENCODER_GROUPS),
              "source": saved["encoder"]["source"] + ", fine-tuned on PolNeAR train (training/finetune.py)"}
@@ -158,13 +135,14 @@ def main() -> None:
     held_docs, train_docs = split_documents(len(names))
     held = load_windows(arrays, texts_in_order, held_docs, pieces)
     train = load_windows(arrays, texts_in_order, train_docs, pieces)
-    bf16 = True
+    bf16 = native_bf16()
     encoder.words.weight.requires_grad_(False)
-    optimiser = torch.optim.AdamW([
-        {"params": [p for p in encoder.parameters() if p.requires_grad], "lr": args.encoder_lr, "weight_decay": 0.01},
-        {"params": [p for n in networks for p in n.parameters()], "lr": args.network_lr, "weight_decay": 0.0}]
-        if args.network_lr else
-        [{"params": [p for p in encoder.parameters() if p.requires_grad], "lr": args.encoder_lr, "weight_decay": 0.01}])
+    groups = [{"params": [p for p in encoder.parameters() if p.requires_grad], "lr": args.encoder_lr,
+               "weight_decay": 0.01}]
+    if args.network_lr:
+        groups.append({"params": [p for n in networks for p in n.parameters()], "lr": args.network_lr,
+                       "weight_decay": 0.0})
+    optimiser = torch.optim.AdamW(groups)
     steps_in_all = max(1, args.epochs * -(-len(train.xs) // args.batch))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: max(0.0, 1 - step / steps_in_all))
     best = -1.0 if args.fresh else held_out_f1(*as_loaded(packed(saved, encoder, networks, {})), held, bf16)
@@ -174,7 +152,7 @@ def main() -> None:
     for epoch in range(1, args.epochs + 1):
         total, steps = 0.0, 0
         for group in batches(list(range(len(train.xs))), train.xs, args.batch, True):
-            x, y, lengths = padded(train, group)
+            x, y, lengths = pad(group, train.xs, train.ys, "cpu")
             for column, p in dropped:
                 x[:, :, column] = x[:, :, column].masked_fill((torch.rand(x.shape[:2]) < p) & (x[:, :, column] > 0), 1)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):

@@ -135,25 +135,34 @@ def word_vectors(encoder: Encoder, pieces: WordPieces, windows: list[list[str]],
     """One vector per word of each window (a run of whole sentences): the mean of its pieces' vectors, read with
     the whole window as context; words past MAX_PIECES get zeros. ``bf16``: compute in bfloat16 (the tagger's
     choice, :func:`~.tagger.native_bf16`)."""
-    rows, owners = [], []
-    for words in windows:
-        ids, owner = [pieces.cls], [-1]
-        for n, word in enumerate(words):
-            split = pieces.pieces(word)
-            ids.extend(split)
-            owner.extend([n] * len(split))
-        rows.append(torch.tensor(ids[:MAX_PIECES - 1] + [pieces.sep]))
-        owners.append(torch.tensor(owner[:MAX_PIECES - 1] + [-1]))
+    rows = [window_pieces(pieces, words) for words in windows]
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        return pooled(encoder, [ids for ids, _ in rows], [owner for _, owner in rows], [len(w) for w in windows])
+
+
+def window_pieces(pieces: WordPieces, words: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """A window's word-piece ids ([CLS] … [SEP], cut at MAX_PIECES) and the word each piece belongs to (-1: none)."""
+    ids, owner = [pieces.cls], [-1]
+    for n, word in enumerate(words):
+        split = pieces.pieces(word)
+        ids.extend(split)
+        owner.extend([n] * len(split))
+    return torch.tensor(ids[:MAX_PIECES - 1] + [pieces.sep]), torch.tensor(owner[:MAX_PIECES - 1] + [-1])
+
+
+def pooled(encoder: Encoder, rows: list[torch.Tensor], owners: list[torch.Tensor], lengths: list[int]
+           ) -> list[torch.Tensor]:
+    """Each window's word vectors from its :func:`window_pieces`: the mean of each word's piece vectors (zeros for
+    a word without pieces), ``lengths`` words a window. Differentiable, so that fine-tuning reads the same."""
     batch = nn.utils.rnn.pad_sequence(rows, batch_first=True)
     mask = nn.utils.rnn.pad_sequence([torch.ones(len(r), dtype=torch.bool) for r in rows], batch_first=True)
-    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-        hidden = encoder(batch, mask).float()
+    hidden = encoder(batch, mask).float()
     out = []
-    for row, (words, word_of) in enumerate(zip(windows, owners)):
+    for row, (words, word_of) in enumerate(zip(lengths, owners)):
         inside = word_of >= 0
         pieces_of_words = hidden[row, :len(word_of)][inside]
-        sums = torch.zeros(len(words), hidden.shape[-1]).index_add_(0, word_of[inside], pieces_of_words)
-        counts = torch.zeros(len(words)).index_add_(0, word_of[inside], torch.ones(int(inside.sum())))
+        sums = hidden.new_zeros(words, hidden.shape[-1]).index_add(0, word_of[inside], pieces_of_words)
+        counts = hidden.new_zeros(words).index_add(0, word_of[inside], hidden.new_ones(int(inside.sum())))
         out.append(sums / counts.clamp(min=1)[:, None])
     return out
 
