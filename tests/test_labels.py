@@ -227,6 +227,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),
+    ("Most economists rate the plan as a failure.", Stance.HEDGE, "PR+"),  # evaluating is a view too
     ("Most farmers support the new trade deal.", Stance.DEMAND, "Uu"),              # taking sides
     ("The reporter asked about her plans for the company.", Stance.QUESTION, "Uu"),  # a question, not a request
     ("The reporter asked the mayor to resign.", Stance.DEMAND, "Uu"),
