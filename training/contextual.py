@@ -1,5 +1,6 @@
-"""The frozen encoder's vector for every word of a parse cache, aligned with train_neural.py's encoding (same
-documents, same order), for `train_neural.py fit --context`:
+"""The vector of a model file's encoder (step 36's pretrained one, or step 43's fine-tuned one) for every word of
+a parse cache, aligned with train_neural.py's encoding (same documents, same order), for `train_neural.py fit
+--context`:
 
     python training/contextual.py .cache/train.jsonl ../shared/data/polnear/train .carry/encoder.pt .carry/ctx_train.npz
 """
