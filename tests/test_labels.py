@@ -286,6 +286,13 @@ def test_agentless_passive_charge_is_alleged(annotator):
     assert claim.source is None and claim.evidential is Evidential.ALLEGED and claim.basis.spans == claim.cue
 
 
+def test_a_distancing_adverb_qualifies_only_its_own_clause(annotator):
+    doc = annotator.annotate("Mr. Smith reportedly resigned after the scandal, though his spokesman said he had left "
+                             "for personal reasons.")
+    assert by_cue(doc, "reportedly").evidential is Evidential.ALLEGED
+    assert by_cue(doc, "said").evidential is Evidential.REPORTED and not by_cue(doc, "said").basis.spans
+
+
 def test_factive_cue_is_confirmed_unless_negated_or_infinitive(annotator):
     found = annotator.annotate("The report revealed that the money was stolen.").claims[0]
     assert found.evidential is Evidential.CONFIRMED and found.basis.spans == found.cue

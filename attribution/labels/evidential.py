@@ -58,8 +58,8 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
         note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of" (by no one the article names)
     cue = set(words_of(view, claim.cue))
     for idx, _ in find_markers(view, outside, "distance", lex):
-        if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ"):  # "allegedly", "unconfirmed"
-            note(Evidential.ALLEGED, spans=(word_span(view, idx),))
+        if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ") and governed_by(view, idx[0], cue):
+            note(Evidential.ALLEGED, spans=(word_span(view, idx),))  # "allegedly told", "unconfirmed reports"
     for status in PRECEDENCE:
         if status in found:
             return status, found[status]
@@ -83,6 +83,19 @@ def fact_that(view: DocView, claim: Claim) -> Span | None:
     if noun < 0 or view.words[that].lower != "that" or view.words[noun].lemma.lower() != "fact":
         return None
     return word_span(view, [noun])
+
+
+def governed_by(view: DocView, k: int, heads: set[int]) -> bool:
+    """Is word ``k`` in the subtree of one of ``heads``? A "reportedly" elsewhere in the sentence qualifies another
+    clause ("X reportedly resigned, though his spokesman said …")."""
+    seen: set[int] = set()
+    node: int | None = k
+    while node is not None and node not in seen:
+        if node in heads:
+            return True
+        seen.add(node)
+        node = view.words[node].head
+    return False
 
 
 def sentence_words(view: DocView, claim: Claim) -> list[int]:
