@@ -10,7 +10,7 @@ import pytest
 from goldfile import load_labelled, load_links
 
 from attribution.labeleval import LabelReport
-from attribution.model import Evidential, LinkType, SourceType, Stance
+from attribution.model import ClaimKind, Evidential, LinkType, SourceType, Stance
 
 from conftest import SEEDS
 
@@ -80,6 +80,21 @@ def test_unverifiable_report_has_the_remark_as_basis(seed_docs):
     report = by_cue(doc, "recently reported", "Ukrainian media")
     assert report.evidential is Evidential.UNVERIFIED
     assert [s.text for s in report.basis.spans] == ["could not be independently verified"]
+
+
+@pytest.mark.parametrize("remark", ["The figures could not be independently verified.",
+                                    "Reuters could not independently verify the toll.",
+                                    "This could not be independently verified."])
+def test_an_evidential_remark_on_any_definite_phrase_speaks_of_the_claims_before(annotator, remark):
+    doc = annotator.annotate("Officials said 40 people died in the attack. " + remark)
+    said, evaluation = by_cue(doc, "said"), next(c for c in doc.claims if c.kind is ClaimKind.EVIDENTIAL)
+    assert said.evidential is Evidential.UNVERIFIED and said.basis.claims == (evaluation.id,)
+
+
+def test_a_lack_of_evidence_for_a_clause_points_back_at_nothing(annotator):
+    doc = annotator.annotate("Officials said 40 people died. The report did not provide evidence that China was "
+                             "behind the hack.")
+    assert not doc.links and by_cue(doc, "said").evidential is Evidential.REPORTED
 
 
 def test_highly_likely_is_a_hedge_and_probable(seed_docs):

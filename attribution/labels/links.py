@@ -23,6 +23,7 @@ SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
 CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
 MIN_SHARED = 3
 MIN_ANSWER = 2            # a response shares this many content words (places aside) with what it answers
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 MAX_REFERENCE_WORDS = 6   # "Zelenskiy's assertions", "those claims": longer contents say something themselves
 
 
@@ -135,10 +136,22 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
 
 
 def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
+    """Does the content only point back at what was said: a claim noun ("those claims"), or, for an evidential
+    remark, any definite noun phrase or pronoun ("The figures could not be independently verified", "could not
+    verify the toll"), since what a remark cannot verify was reported before it?"""
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
     root = content_root(view, words)
-    return root is not None and len(words) <= MAX_REFERENCE_WORDS and view.words[root].upos == "NOUN" and \
-        lex.marker("claimnoun", view.words[root].lemma.lower()) is not None
+    if root is None or len(words) > MAX_REFERENCE_WORDS:
+        return False
+    word = view.words[root]
+    if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
+        return True
+    if f.claim.kind is not ClaimKind.EVIDENTIAL or any(view.words[k].upos in ("VERB", "AUX") for k in words) \
+            or view.kids(root, "nsubj"):
+        return False  # "did not provide evidence [that China was behind the hack]" says something itself
+    pointers = DEMONSTRATIVES | {"the", "such"}
+    return word.upos == "PRON" and word.lower in DEMONSTRATIVES | {"it"} \
+        or word.upos == "NOUN" and any(view.words[k].lower in pointers for k in view.kids(root, "det"))
 
 
 def entity_keys(entity: Entity | None) -> frozenset[str]:
