@@ -39,6 +39,13 @@ CASES = [
      (None, "reportedly", "North Korea has | been providing Moscow with weapons")),
     ("The casualties were reported by local officials.", ("local officials", "were reported", "The casualties")),
     ("It was reported that the bridge had collapsed.", (None, "was reported", "that the bridge had collapsed")),
+    ("It is claimed that the deliveries were agreed in secret.",
+     (None, "is claimed", "that the deliveries were agreed in secret")),
+    # quoted as saying: the speaker is the passive's subject, the agent only the medium that quotes
+    ("Peskov was quoted by the RIA news agency as saying the talks had failed.",
+     ("Peskov", "was quoted by the RIA news agency as saying", "the talks had failed")),
+    ("The minister was quoted as saying that Germany will not be blackmailed.",
+     ("The minister", "was quoted as saying", "that Germany will not be blackmailed")),
     ("The situation is expected to be high on the agenda.",
      (None, "is expected", "The situation | to be high on the agenda")),
     # coordinated sources, evidential remarks, dismissals

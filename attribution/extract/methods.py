@@ -66,8 +66,9 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     speaker and the act and, where the parse misleads the rules, what was said (docs/evaluation.md, steps 16, 17,
     23, 25, 26 and 36-39). Kept from the rule: a content where the tagger's ends inside a phrase, extends it
     where :func:`extends_fairly` says no, or stops short of the :func:`addressees`, a source the tagger's cuts
-    inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]"), and no source where the
-    construction names none (:func:`speakerless`)."""
+    inside a coordination ("officials in the Donetsk[, Kharkiv, and Kherson regions]"), the source where the
+    tagger's lies inside the rule's cue (the medium in "was quoted [by the RIA news agency] as saying"), and no
+    source where the construction names none (:func:`speakerless`)."""
     match = on_same_cue(rule, tagged)
     if match is None:
         return rule
@@ -82,7 +83,8 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
-                                for k in left_out) and not speakerless(rule, set(match.source), ours):
+                                for k in left_out) and not speakerless(view, rule, set(match.source), ours) \
+            and not any(min(rule.cue) < k < max(rule.cue) for k in match.source):
         rule = replace(rule, source=match.source)
     if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
             and not set(match.cue) & set(rule.source):
@@ -90,11 +92,12 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     return rule
 
 
-def speakerless(rule: Draft, source: set[int], content: set[int]) -> bool:
+def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:
     """Is ``source`` the subject of a construction that names no speaker ("[The mayor] allegedly took bribes",
     "[Mr. Quiros] was accused of …")? It is part of what is alleged, not who alleges it (docs/evaluation.md,
-    step 43)."""
-    return not rule.source and rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and bool(source & content)
+    step 43); and an expletive "[It] is claimed that …" is no one."""
+    return not rule.source and rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and (
+        bool(source & content) or [view.words[k].lower for k in source] == ["it"])
 
 
 def ends_inside_phrase(view: DocView, content: set[int]) -> bool:

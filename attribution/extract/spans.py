@@ -38,6 +38,21 @@ def is_passive(view: DocView, v: int) -> bool:
         view.words[m].lower in ("as", "by") for c in view.kids(v, "obl", "mark") for m in [c, *view.kids(c, "case")])
 
 
+def quoting_host(view: DocView, v: int) -> int | None:
+    """The passive verb whose subject speaks through cue ``v`` in "X was quoted (by Y) as saying …": the speaker is
+    X, and Y the medium that quotes."""
+    w = view.words[v]
+    host = w.head
+    if host is None or w.rel != "advcl" or not w.lower.endswith("ing") \
+            or not any(view.words[m].lower == "as" for m in view.kids(v, "mark")):
+        return None
+    if not is_passive(view, host) or not view.kids(host, "nsubj:pass"):
+        return None
+    lexicon, h = load_lexicon(), view.words[host]
+    both = lexicon.lookup(w.lemma, w.text, "VERB") and lexicon.lookup(h.lemma, h.text, "VERB")
+    return host if both else None  # not "officers were killed …, as reported by media"
+
+
 def inherits_subject(w: Word) -> bool:
     """A non-finite clause whose subject is its head's: "to say", "citing", and a participle the parser made a
     complement ("Trump said …, adding …"). Not a past participle adjunct: "Asked whether …, Reid said" leaves the
@@ -81,7 +96,9 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     title-and-name run to their left ("Russian human rights ombudsman Tatyana Moskalkova")."""
     subjects = [c for c in view.kids(v, "nsubj") if view.words[c].lower != "there"
                 and not view.words[c].deprel.endswith(":pass")]
-    if not subjects and (host := subject_host(view, v)) is not None:
+    if not subjects and (host := quoting_host(view, v)) is not None:
+        subjects = view.kids(host, "nsubj:pass")
+    elif not subjects and (host := subject_host(view, v)) is not None:
         return [i for i in source_words(view, host, verb_group(view, host)) if i not in cue]
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too

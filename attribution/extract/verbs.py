@@ -4,8 +4,8 @@ from __future__ import annotations
 from ..lexicon import OBJECT_FRAMES, CueEntry
 from ..model import ClaimKind
 from .draft import Draft
-from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase, source_words, subject, trim_words,
-                    verb_group)
+from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
+                    quoting_host, source_words, subject, trim_words, verb_group)
 from .view import DocView
 
 LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
@@ -16,6 +16,10 @@ LONG_NP = 5
 
 def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
     group = verb_group(view, v)
+    if any(quoting_host(view, c) == v for c in view.kids(v, "advcl")):
+        return None  # "X was quoted as saying …": the claim is the one cued by "saying"
+    if (host := quoting_host(view, v)) is not None:
+        group = sorted({*verb_group(view, host), *view.kids(v, "mark"), *group})
     if entry.frame == "verify" or entry.lemma == "confirm" and is_passive(view, v) and negated(view, group):
         return verify_claim(view, v, entry, group)
     if entry.frame == "proof":
