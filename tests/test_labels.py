@@ -97,6 +97,14 @@ def test_a_lack_of_evidence_for_a_clause_points_back_at_nothing(annotator):
     assert not doc.links and by_cue(doc, "said").evidential is Evidential.REPORTED
 
 
+def test_a_dismissed_criticism_is_the_criticism_before_it(annotator):
+    doc = annotator.annotate("Senator Jones said the minister had misled parliament. The minister dismissed the "
+                             "criticism as “nonsense”.")
+    said, dismissed = by_cue(doc, "said"), by_cue(doc, "dismissed")
+    assert any(k.type is LinkType.DENIES and (k.source, k.target) == (dismissed.id, said.id) for k in doc.links)
+    assert said.evidential is Evidential.DISPUTED and said.basis.claims == (dismissed.id,)
+
+
 def test_highly_likely_is_a_hedge_and_probable(seed_docs):
     doc = seed_docs["000_7d6dee029e99172d"]
     kim = next(c for c in doc.claims if "highly likely" in c.content_text)
