@@ -140,6 +140,9 @@ def test_he_never_resolves_to_a_people(annotator):
     ("Former Secretary of State Anna Berg warned that the plan would fail.", "warned", "Anna Berg"),
     ("Rear Admiral Li Wei told reporters the patrols would continue.", "told", "Li Wei"),  # a military rank
     ("Japanese Defence Minister Gen. Taro Tanaka said the islands needed protection.", "said", "Taro Tanaka"),
+    ("Commission President Ursula von der Leyen said the talks had failed.", "said", "Ursula von der Leyen"),
+    ("Saudi Crown Prince Mohammed bin Salman said the talks had failed.", "said", "Mohammed bin Salman"),
+    ("Matthew Prince runs the firm. Mr. Prince said the talks had failed.", "said", "Matthew Prince"),  # a surname
     # a relative pronoun takes its noun phrase, not the predicate or preposition around it
     ("Their targets are centrist leaders who have said that unity matters.", "have said", "centrist leaders"),
     ("He wants to win over the farming community, which says the tariffs hurt.", "says", "farming community"),

@@ -38,7 +38,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
         r = after_title(view, r, lex)
-        while r and (is_title(view, r[0], lex)  # also by lemma: "Senators"
+        while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex)  # "Senators"; "Mr. Prince"
                      or is_demonym(view, r[0], lex)
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
@@ -76,7 +76,8 @@ def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
             rest = rest[1:]
         while rest and view.words[rest[0]].text in NAME_JOINERS:
             rest = rest[1:]
-        proper = [k for k in rest if view.words[k].text not in NAME_JOINERS]
+        proper = [k for k in rest if view.words[k].text not in NAME_JOINERS
+                  and view.words[k].lower not in PARTICLES | {"de"}]  # "Ursula von der Leyen"
         if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper):
             return rest  # "Defence Minister Gen Nakatani": "Gen" leaves one word, so the cut follows "Minister"
     return run
@@ -87,6 +88,12 @@ def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:
     w = view.words[i]
     return w.lower.rstrip(".") in lex.types.get("honorific", {}) or w.lower in lex.types.get("title", {}) \
         or w.lemma.lower() in lex.types.get("title", {})
+
+
+def after_honorific(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """Does a form of address stand right before word ``i``? Then it is a name, even one that is also a title."""
+    k = i - 1 if i > 0 and view.words[i - 1].text != "." else i - 2
+    return k >= 0 and view.words[k].lower.rstrip(".") in lex.types.get("honorific", {})
 
 
 def is_demonym(view: DocView, i: int, lex: LabelLexicons) -> bool:
