@@ -220,6 +220,34 @@ def test_unnamed_people_are_anonymous_whatever_they_serve(annotator):
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
 
 
+@pytest.mark.parametrize("text", [
+    "Economists doubt that the measures will help.",  # an occupation in the plural: people left unnamed
+    "That is the limit that economists generally consider sustainable.",  # tagged as a verb, still plural
+    "A top GOP strategist said the campaign was over.",  # one person, introduced and left unnamed
+])
+def test_people_cited_by_occupation_alone_are_anonymous(annotator, text):
+    assert annotator.annotate(text).claims[0].source_type is SourceType.ANONYMOUS
+
+
+def test_he_or_she_goes_on_with_the_unnamed_speaker(annotator):
+    doc = annotator.annotate("A federal judge ruled that the policy was unlawful. He said the agency had ignored "
+                             "the law.")
+    assert speaker_of(doc, "said") == speaker_of(doc, "ruled")
+
+
+def test_people_with_a_named_organization_are_not_that_organization(annotator):
+    doc = annotator.annotate("The government said the families were safe, but lawyers with the CARA Family "
+                             "Detention Pro Bono Project said the children were sick.")
+    assert speaker_of(doc, "said").type is not SourceType.PERSON
+
+
+@pytest.mark.parametrize("source, role", [("Economist Mary Lovely", "Economist"),
+                                          ("Republican pollster Daron Shaw", "Republican pollster")])
+def test_an_occupation_before_a_name_is_the_role(annotator, source, role):
+    speaker = speaker_of(annotator.annotate(f"{source} said the tariffs would raise prices."), "said")
+    assert (speaker.type, speaker.role) == (SourceType.PERSON, role)
+
+
 @pytest.mark.parametrize("source, name, kind", [
     ("McConnell aides", "McConnell aides", SourceType.ANONYMOUS),  # people around a person are not the person
     ("The Trump campaign", "Trump campaign", SourceType.ORGANIZATION),

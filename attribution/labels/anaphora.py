@@ -5,10 +5,12 @@ import re
 
 from ..extract.view import DocView
 from ..model import Claim, SourceType, Span
-from .clusters import Cluster, cluster_at, head_of, head_type, keyed_cluster, strip_determiner
+from .clusters import (Cluster, cluster_at, head_of, head_type, indefinite, keyed_cluster, plural,
+                       strip_determiner)
 from .lexicons import LabelLexicons
 from .names import text_of
 
+GROUPS = {SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}  # "it", "they"
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
@@ -151,6 +153,17 @@ def signed_writer(view: DocView, w, at: list[tuple[int, Cluster]]) -> Cluster | 
     return None
 
 
+def individual(view: DocView, cluster: Cluster, lex: LabelLexicons) -> bool:
+    """Can "he" or "she" stand for this speaker: a person, named or introduced by a title and left unnamed ("A
+    federal judge ruled … He said")?"""
+    if cluster.type is SourceType.PERSON:
+        return True
+    heads = [head_of(view, words) for m in cluster.mentions if (words := view.words_between(m.start, m.end))]
+    return cluster.type is SourceType.ANONYMOUS and any(
+        view.words[h].lemma.lower() in lex.types.get("title", {}) and not plural(view.words[h])
+        and indefinite(view, h) for h in heads)
+
+
 def sentence_at(view: DocView, char: int) -> int:
     words = view.words_overlapping(char, char + 1) or [0]
     return view.words[words[0]].sent
@@ -217,15 +230,16 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     # the last speaker goes on speaking
     for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):
         if plural and is_plural(view, source) or not plural and lower in PERSON_PRONOUNS \
-                and cluster.type is SourceType.PERSON and not is_plural(view, source) and not group(cluster) \
+                and individual(view, cluster, lex) and not is_plural(view, source) and not group(cluster) \
                 and agrees(lower, cluster, lex):
             return cluster
-    wanted = {SourceType.PERSON} if lower in PERSON_PRONOUNS | SELF_PRONOUNS else {
-        SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}
-    earlier = sorted([(s, c) for s, c in at if s < w.start and c.type in wanted]
+    personal = lower in PERSON_PRONOUNS | SELF_PRONOUNS
+    fits = (lambda c: individual(view, c, lex)) if personal else (
+        lambda c: c.type in GROUPS and not individual(view, c, lex))
+    earlier = sorted([(s, c) for s, c in at if s < w.start and fits(c)]
                      + [(c.source.start, entity_of[c.id]) for c in claims
                         if c.id in entity_of and c.source and c.source.start < w.start
-                        and entity_of[c.id].type in wanted
+                        and fits(entity_of[c.id])
                         and (plural or not is_plural(view, c.source) and not group(entity_of[c.id]))],
                      key=lambda pair: pair[0])  # "he" is not "Clinton and O'Malley"
     if plural:
@@ -234,5 +248,5 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     found = next((c for _, c in reversed(earlier) if agrees(lower, c, lex)), None)
     if found is not None:
         return found
-    kind = SourceType.PERSON if lower in PERSON_PRONOUNS | SELF_PRONOUNS else SourceType.ANONYMOUS
+    kind = SourceType.PERSON if personal else SourceType.ANONYMOUS
     return keyed_cluster(clusters, kind, w.text)

@@ -10,6 +10,7 @@ from ..model import SourceType, Span
 from .lexicons import LabelLexicons
 
 NOMINALS = {"NOUN", "PROPN", "PRON"}  # a pronoun source with none of these besides is the pronoun alone ("who in 2010")
+INDEFINITE = {"a", "an", "one", "another", "some", "any"}
 QUANTIFIERS = {"the", "a", "an", "many", "some", "several", "most", "few", "other", "all", "both", "two", "three"}
 
 
@@ -80,6 +81,17 @@ def head_of(view: DocView, words: list[int]) -> int:
     return (proper or nominal or heads or words)[-1]
 
 
+def plural(w: Word) -> bool:
+    """Is this source noun plural, also where the tagger took it for a verb ("economists consider")?"""
+    return w.feat("Number") == "Plur" or w.upos not in NOMINALS and w.lower.endswith("s")
+
+
+def indefinite(view: DocView, head: int) -> bool:
+    """Does the phrase introduce someone unnamed ("a top GOP strategist", "one Republican pollster", "another
+    diplomat"), not point to someone known ("the senator")?"""
+    return any(view.words[k].lower in INDEFINITE for k in view.kids(head, "det", "nummod"))
+
+
 def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
     w = view.words[head]
     lemma = source_noun(w, lex) or w.lemma.lower()
@@ -87,8 +99,8 @@ def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) ->
     if lemma in heads:  # "the agency" is a government's unless a media word modifies it ("news agency")
         modifiers = [heads.get(view.words[k].lemma.lower()) for k in view.kids(head, "compound", "amod")]
         return SourceType.MEDIA if SourceType.MEDIA in modifiers else heads[lemma]
-    if lemma in lex.types.get("title", {}):  # "the senator"; but unnamed people ("judges") are anonymous
-        return SourceType.ANONYMOUS if w.feat("Number") == "Plur" else SourceType.PERSON
+    if lemma in lex.types.get("title", {}):  # "the senator"; but people left unnamed are anonymous
+        return SourceType.ANONYMOUS if plural(w) or indefinite(view, head) else SourceType.PERSON
     if lex.place(w.text):
         return SourceType.GOVERNMENT
     return SourceType.ANONYMOUS

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..extract.view import DocView
 from ..model import Claim, Entity, SourceType, Span
 from .anaphora import description_target, pronoun_cluster, recent_person, repeated_head
-from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, source_noun,
-                       strip_determiner)
+from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
+                       source_noun, strip_determiner)
 from .lexicons import LabelLexicons
 from .names import guess_bare, name_runs, premodifier_role, run_type, same_name, text_of
 
@@ -163,7 +163,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
             w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()
             and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head))):
         named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
-    if named is None and w.lemma.lower() in lex.types.get("title", {}):
+    if named is None and w.lemma.lower() in lex.types.get("title", {}) and not plural(w):
         named = next((r for r in inside if r[0] > head and not lex.place(text_of(view, r))
                       and not possessive(view, r[-1])), None)  # "Secretary of State Anna Berg" parsed as its title
     if named is not None:
