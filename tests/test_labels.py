@@ -279,6 +279,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Senator Jane Ross said Trump was absolutely right.", Stance.CONFIRM, "CT+"),    # a truth judgement
     ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
+    ("Critics insist that the administration misled Congress.", Stance.ACCUSE, "CT+"),  # an unknown past, a charge
+    ("The union demanded that the company proceed with the talks.", Stance.DEMAND, "Uu"),  # "-eed" is bare
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),
     ("Most economists rate the plan as a failure.", Stance.HEDGE, "PR+"),  # evaluating is a view too

@@ -191,12 +191,14 @@ def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
 
 def mandative(view: DocView, claim: Claim, root: int | None, lex: LabelLexicons) -> bool:
     """A subjunctive that-clause after a verb that takes one: "suggested that he step down" (a bare verb with a
-    singular subject; read from the form, since the tagger rarely tags the mood)."""
+    singular subject; read from the form, since the tagger rarely tags the mood, and not an "-ed" form the
+    lemmatizer did not know: "insist that the administration misled Congress")."""
     if root is None or not lex.marker("mandative", claim.cue_lemma.lower()):
         return False
     verb = view.words[root]
     subjects = [view.words[k] for k in view.kids(root, "nsubj")]
-    return verb.upos == "VERB" and verb.lower == verb.lemma.lower() and not view.kids(root, "aux", "cop") \
+    past = verb.lower.endswith("ed") and not verb.lower.endswith("eed")  # "proceed", "succeed" are bare
+    return verb.upos == "VERB" and verb.lower == verb.lemma.lower() and not past and not view.kids(root, "aux", "cop") \
         and any(view.words[k].lower == "that" for k in view.kids(root, "mark")) \
         and any(s.feat("Number") == "Sing" and s.lower not in ("i", "you") for s in subjects)
 
