@@ -174,6 +174,22 @@ def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("U.S. Secretary of State Antony Blinken said the talks would go on.", "Antony Blinken",
+     "U.S. Secretary of State"),  # a title's "of" complement
+    ("Egypt's foreign minister, Sameh Shoukry, called the strike illegal.", "Sameh Shoukry",
+     "Egypt's foreign minister"),  # the role before the name, set off by a comma
+    ("South Korean defence minister Shin Won-sik said the North had sent troops.", "Shin Won-sik",
+     "South Korean defence minister"),  # the tokenizer's "Won-" + "sik" is one name
+    ("Brian Fallon, a spokesman for Mrs. Clinton, said the emails were not classified. Mrs. Clinton told "
+     "reporters she was glad.", "Clinton", None),  # "spokesman for" is someone else's title
+])
+def test_speaker_role(annotator, text, name, role):
+    speaker = speaker_of(annotator.annotate(text), "told" if "told" in text else "said" if "said" in text
+                         else "called")
+    assert name in speaker.name and speaker.role == role
+
+
 def test_a_plural_title_stands_for_the_people_just_named_together(annotator):
     doc = annotator.annotate("Mr. Grassley and Mr. Leahy said the rules were bent, in what the senators said was "
                              "gerrymandering.")

@@ -168,7 +168,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
                       and not possessive(view, r[-1])), None)  # "Secretary of State Anna Berg" parsed as its title
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
-        role = apposition_role(view, words, named, head) or premodifier_role(view, named[0], lex)
+        role = apposition_role(view, words, named, head) or fronted_role(view, words, named, head) \
+            or premodifier_role(view, named[0], lex)
         if role and cluster.type is not SourceType.GOVERNMENT:
             cluster.roles.append(role)
         return cluster
@@ -239,3 +240,15 @@ def apposition_role(view: DocView, words: list[int], named: list[int], head: int
     if not role_words or all(view.words[k].upos == "PROPN" for k in role_words):
         return None  # "(ISW)" is an alias, not a role
     return text_of(view, role_words)
+
+
+def fronted_role(view: DocView, words: list[int], named: list[int], head: int) -> str | None:
+    """Role before the name, set off by a comma: "Egypt's foreign minister, Sameh Shoukry"."""
+    before = [k for k in words if k < named[0]]
+    if not before or view.words[before[-1]].text != "," or head not in before:
+        return None
+    role_words = [k for k in before[:-1] if view.words[k].upos != "PUNCT"]
+    while role_words and view.words[role_words[0]].lower in DETERMINERS:
+        role_words = role_words[1:]
+    return text_of(view, role_words) if role_words and not all(
+        view.words[k].upos == "PROPN" for k in role_words) else None

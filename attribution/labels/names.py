@@ -184,6 +184,9 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
             and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
         return True  # "Kim Yong-hyun", whose "hyun" the tagger may call a noun; not "Oscar-winner"
+    if i >= 2 and view.words[i - 1].text.endswith("-") and view.words[i - 1].upos == "PROPN" \
+            and view.words[i - 1].end == w.start and view.words[i - 2].upos == "PROPN":
+        return True  # the same when the tokenizer keeps the hyphen on the first part: "Shin Won-" "sik"
     return w.text in NAME_JOINERS and 0 < i < len(view.words) - 1 and view.words[i - 1].end == w.start \
         and view.words[i + 1].start == w.end and view.words[i - 1].upos == "PROPN"
 
@@ -256,15 +259,28 @@ def guess_bare(view: DocView, run: list[int]) -> SourceType:
 
 
 def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | None:
-    """Title words right before a name: "South Korean defence minister" Kim Yong-hyun."""
+    """Title words right before a name: "South Korean defence minister" Kim Yong-hyun, "Secretary of State" Antony
+    Blinken."""
     k = first - 1
     seen_title = False
+    titles = lex.types.get("title", {})
     while k >= 0 and view.words[k].sent == view.words[first].sent and (
             view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
-            or view.words[k].lower in lex.types.get("title", {})):  # the tagger may take "ombudsman" for a verb
-        if view.words[k].lower in lex.types.get("title", {}):
+            or view.words[k].lower in titles  # the tagger may take "ombudsman" for a verb
+            or title_complement(view, k, first, lex)):
+        if view.words[k].lower in titles:
             seen_title = True
         k -= 1
     if not seen_title:
         return None
     return text_of(view, list(range(k + 1, first))) if k + 1 < first else None
+
+
+def title_complement(view: DocView, k: int, first: int, lex: LabelLexicons) -> bool:
+    """Is word ``k`` the "of" or "for" inside a capitalised title before the name at ``first`` ("Secretary of
+    State", "Chief of Staff")? Not in "a spokesman for Mrs. Clinton", whose title is someone else's."""
+    before = view.words[k - 1] if k > 0 else None
+    between = [view.words[j] for j in range(k + 1, first)]
+    return view.words[k].lower in ("of", "for") and before is not None and before.text[:1].isupper() \
+        and before.lower in lex.types.get("title", {}) and bool(between) and all(
+            w.text[:1].isupper() and w.lower.rstrip(".") not in lex.types.get("honorific", {}) for w in between)
