@@ -84,11 +84,21 @@ def test_unverifiable_report_has_the_remark_as_basis(seed_docs):
 
 @pytest.mark.parametrize("remark", ["The figures could not be independently verified.",
                                     "Reuters could not independently verify the toll.",
-                                    "This could not be independently verified."])
+                                    "This could not be independently verified.",
+                                    "Reuters could not independently verify either account.",
+                                    "The police did not immediately confirm the figure.",  # no confirmation
+                                    "The police would neither confirm nor deny the report."])  # nor a denial
 def test_an_evidential_remark_on_any_definite_phrase_speaks_of_the_claims_before(annotator, remark):
     doc = annotator.annotate("Officials said 40 people died in the attack. " + remark)
     said, evaluation = by_cue(doc, "said"), next(c for c in doc.claims if c.kind is ClaimKind.EVIDENTIAL)
     assert said.evidential is Evidential.UNVERIFIED and said.basis.claims == (evaluation.id,)
+
+
+def test_a_claim_the_party_concerned_did_not_confirm_is_unverified_not_confirmed(annotator):
+    doc = annotator.annotate("Israel's military said it had killed a senior Hamas commander, a claim the militant "
+                             "group did not immediately confirm.")
+    said = by_cue(doc, "said")
+    assert said.evidential is Evidential.UNVERIFIED and Stance.CONFIRM not in {c.stance for c in doc.claims}
 
 
 def test_a_lack_of_evidence_for_a_clause_points_back_at_nothing(annotator):

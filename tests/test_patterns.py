@@ -53,6 +53,7 @@ CASES = [
      ("Ukraine and the US", "say", "Russia is using North Korean shells")),
     ("The reports could not be independently verified.",
      (None, "could not be independently verified", "The reports")),
+    ("Hamas did not immediately confirm the claim.", ("Hamas", "did not immediately confirm", "the claim")),
     ("Zelenskiy did not provide evidence to back up his claim.",
      ("Zelenskiy", "did not provide evidence to back up", "his claim")),
     ("The Kremlin has dismissed those claims.", ("The Kremlin", "has dismissed", "those claims")),

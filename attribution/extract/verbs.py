@@ -12,6 +12,8 @@ LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
 PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
 THAT_WINDOW = 15
 LONG_NP = 5
+NEGATIONS = {"not", "n't", "never", "cannot", "neither"}
+MISREAD_DETERMINERS = {"either", "neither", "both"}  # the parser's prepositions in "verify [either] account"
 
 
 def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
@@ -20,8 +22,13 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
         return None  # "X was quoted as saying …": the claim is the one cued by "saying"
     if (host := quoting_host(view, v)) is not None:
         group = sorted({*verb_group(view, host), *view.kids(v, "mark"), *group})
-    if entry.frame == "verify" or entry.lemma == "confirm" and is_passive(view, v) and negated(view, group):
+    if entry.frame == "verify" or entry.lemma == "confirm" and negated(view, group) and is_passive(view, v):
         return verify_claim(view, v, entry, group)
+    if entry.lemma == "confirm" and (negation := negation_before(view, v)) is not None \
+            and unconfirmed_object(view, v) is not None:  # "did not immediately confirm the claim"
+        return verify_claim(view, v, entry, list(range(min(negation, *view.kids(v, "aux"), group[0]), group[-1] + 1)))
+    if entry.lemma == "deny" and [w.lower for w in view.words[max(v - 3, 0):v]] == ["neither", "confirm", "nor"]:
+        return verify_claim(view, v, entry, list(range(v - 3, v + 1)))  # no answer, whatever the parse made of it
     if entry.frame == "proof":
         return proof_claim(view, v, entry, group)
     if entry.frame == "light":
@@ -32,7 +39,28 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
 
 
 def negated(view: DocView, group: list[int]) -> bool:
-    return any(view.words[i].lower in ("not", "n't", "never", "cannot") for i in group)
+    return any(view.words[i].lower in NEGATIONS for i in group)
+
+
+def negation_before(view: DocView, v: int) -> int | None:
+    """The "not", "never" or "neither" that negates verb ``v`` from before it, also across an adverb ("did not
+    [immediately] confirm") that keeps it out of the verb group."""
+    return next((c for c in view.children[v] if c < v and view.words[c].lower in NEGATIONS), None)
+
+
+def unconfirmed_object(view: DocView, v: int) -> int | None:
+    """What an active verb of verifying takes up: its object ("did not confirm [the claim]", "verify [either]
+    account"), or the noun its relative clause leaves out (", [a claim] the militant group did not immediately
+    confirm", which the parser may read as a second subject)."""
+    obj = next((c for c in view.kids(v, "obj")), None) or next((c for c in view.kids(v, "obl") if any(
+        view.words[k].lower in MISREAD_DETERMINERS for k in view.kids(c, "case"))), None)
+    if obj is not None:
+        return obj
+    w = view.words[v]
+    if w.deprel == "acl:relcl" and w.head is not None:
+        return w.head
+    subjects = view.kids(v, "nsubj")
+    return subjects[0] if len(subjects) > 1 else None
 
 
 def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
@@ -184,8 +212,9 @@ def verify_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
         agent = next((c for c in view.kids(v, "obl:agent")), None)
         source = phrase(view, agent, set(view.kids(agent, "case"))) if agent is not None else []
     else:
-        head = next((c for c in view.kids(v, "obj")), None)
-        subj = subject(view, v)
+        head = unconfirmed_object(view, v)
+        subjects = [c for c in view.kids(v, "nsubj") if c != head]
+        subj = subjects[-1] if subjects else subject(view, v)
         source = phrase(view, subj, set(group)) if subj is not None else []
     content = phrase(view, head, set(group)) if head is not None else []
     if not content:
