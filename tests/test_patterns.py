@@ -88,6 +88,14 @@ def test_construction(claims_of, text, expected):
     assert expected in claims_of(text)
 
 
+def test_a_wire_dateline_is_neither_source_nor_content(claims_of):
+    found = claims_of("Israel Says Hamas Leader Killed in Gaza Strike\n\nJERUSALEM (Reuters) - Israel's military said "
+                      "on Tuesday it had killed a senior Hamas commander in an air strike in central Gaza, a claim the "
+                      "militant group did not immediately confirm.")
+    assert ("Israel's military", "said", "it had killed a senior Hamas commander in an air strike in central Gaza") \
+        in found
+
+
 def test_possessive_claim_that(claims_of):
     found = claims_of("Zelenskiy's claim that North Korea sent troops was denied by Moscow.")
     assert ("Zelenskiy's", "claim", "that North Korea sent troops") in found  # PolNeAR keeps the clitic

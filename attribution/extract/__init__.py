@@ -31,6 +31,8 @@ VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
 METHODS = ("hybrid", "learned", "rules")
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,30}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)? )?(?:\([A-Za-z/ -]{1,20}\) )?"
+                      r"[—–-]{1,2}\s", re.MULTILINE)
 MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 
 
@@ -104,6 +106,12 @@ def continues_past(view: DocView, draft: Draft, start: int) -> bool:
         view.text[a] in QUOTE_MARKS for a, _ in draft.content) and any(a > start for a, _ in draft.content)
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of wire datelines that open a paragraph ("WASHINGTON (AP) — ", "BEDFORD, N.H. (AP) — "):
+    where and by whom the article was filed, never part of a source or of what was said."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
 def markup_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of markup tags left in the text (`<tweet author="…">`): names and attributes, not prose."""
     return [m.span() for m in MARKUP.finditer(text)] if "<" in text else []
@@ -175,8 +183,12 @@ def prune(drafts: list[Draft]) -> list[Draft]:
 
 def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
     text = view.text
+    datelines = dateline_spans(text)
     built = []
     for d in drafts:
+        if datelines:
+            d = replace(d, source=[k for k in d.source if not any(
+                a <= view.words[k].start < b for a, b in datelines)])
         parts = set(d.cue) | set(d.source) | d.content_words(view)
         cue = word_span(view, with_particles(view, d, parts))
         source = word_span(view, source_proper(view, d, parts)) if d.source else None
@@ -185,7 +197,7 @@ def finalize(view: DocView, drafts: list[Draft]) -> tuple[Claim, ...]:
             source = None
             taken = [(cue.start, cue.end)]
         ranges = merge([widen_to_quotes(view, a, b, cue) for a, b in d.content])
-        content = tuple(to_words(view, s, taken) for a, b in ranges for s in subtract(text, a, b, taken))
+        content = tuple(to_words(view, s, taken) for a, b in ranges for s in subtract(text, a, b, taken + datelines))
         if not content:
             continue
         kind = verb_kind(text, content) if d.kind in VERB_KINDS else d.kind
