@@ -101,6 +101,25 @@ def test_a_claim_the_party_concerned_did_not_confirm_is_unverified_not_confirmed
     assert said.evidential is Evidential.UNVERIFIED and Stance.CONFIRM not in {c.stance for c in doc.claims}
 
 
+@pytest.mark.parametrize("denial", ["Kyiv has denied this.", "Ukraine denied that.", "Kyiv later denied it."])
+def test_a_denied_pronoun_is_the_claim_before(annotator, denial):
+    doc = annotator.annotate("Russia said Ukraine had shelled the plant. " + denial)
+    said = by_cue(doc, "said")
+    assert said.evidential is Evidential.DISPUTED and [link.type for link in doc.links] == [LinkType.DENIES]
+
+
+def test_a_relative_pronoun_is_no_reference_to_a_claim(annotator):
+    doc = annotator.annotate("Officials said the deal was fair. It was a deal that was rejected by large majorities "
+                             "in Congress.")
+    assert by_cue(doc, "said").evidential is Evidential.REPORTED
+
+
+def test_a_complement_noun_is_not_the_head_a_description_repeats(annotator):
+    doc = annotator.annotate("Critics of the administration have long argued that the policy is cruel. The "
+                             "administration has denied that.")
+    assert speaker_of(doc, "have long argued") != speaker_of(doc, "has denied")
+
+
 def test_a_lack_of_evidence_for_a_clause_points_back_at_nothing(annotator):
     doc = annotator.annotate("Officials said 40 people died. The report did not provide evidence that China was "
                              "behind the hack.")
@@ -193,6 +212,10 @@ def test_speaker_entity_name(annotator, text, cue, name):
      "South Korean defence minister"),  # the tokenizer's "Won-" + "sik" is one name
     ("Brian Fallon, a spokesman for Mrs. Clinton, said the emails were not classified. Mrs. Clinton told "
      "reporters she was glad.", "Clinton", None),  # "spokesman for" is someone else's title
+    ("Lee Gelernt, a lawyer with the American Civil Liberties Union, told reporters the ruling was a victory.",
+     "Lee Gelernt", "lawyer with the American Civil Liberties Union"),  # the apposition before the cue's comma
+    ("Florent Groberg, 33, told reporters the speech had moved him.", "Florent Groberg", None),  # an age
+    ("Hany Farid, who co-developed the system, told reporters it worked.", "Hany Farid", None),  # a relative clause
 ])
 def test_speaker_role(annotator, text, name, role):
     speaker = speaker_of(annotator.annotate(text), "told" if "told" in text else "said" if "said" in text

@@ -96,8 +96,9 @@ def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster])
     for cluster in reversed(clusters):
         if cluster.type is SourceType.PERSON or not cluster.names:
             continue
-        last = cluster.name().split()[-1].lower()
-        if last in (noun, w.lower) and any(m.start < span.start for m in cluster.mentions) \
+        last = cluster.name().split()[-1].lower()  # the head, unless a complement follows it ("Critics of the …")
+        if last in (noun, w.lower) and not ROLE_COMPLEMENT.search(cluster.name()) \
+                and any(m.start < span.start for m in cluster.mentions) \
                 and cluster.name().lower() != f"the {noun}":
             return cluster
     return None

@@ -227,6 +227,8 @@ def demonym_country(view: DocView, words: list[int], lex: LabelLexicons) -> str 
 def apposition_role(view: DocView, words: list[int], named: list[int], head: int) -> str | None:
     """Role after the name inside the source: "Tatyana Moskalkova, Russia's human rights commissioner"."""
     after = [k for k in words if k > named[-1]]
+    while after and view.words[after[-1]].text == ",":  # "Lee Gelernt, a lawyer with the ACLU[,] told"
+        after = after[:-1]
     cut = [k for k in after if view.words[k].text in (",", "(", ")")]
     if not cut:
         appos = [k for k in view.kids(head, "appos") if k not in words]
@@ -237,8 +239,10 @@ def apposition_role(view: DocView, words: list[int], named: list[int], head: int
         role_words = [k for k in after if k > cut[-1]]
     while role_words and view.words[role_words[0]].lower in DETERMINERS:
         role_words = role_words[1:]
-    if not role_words or all(view.words[k].upos == "PROPN" for k in role_words):
-        return None  # "(ISW)" is an alias, not a role
+    if not role_words or all(view.words[k].upos in ("PROPN", "NUM") for k in role_words) \
+            or view.words[role_words[0]].upos in ("PRON", "ADP", "SCONJ", "CCONJ", "VERB", "PUNCT") \
+            or view.words[role_words[0]].lower == "whose":
+        return None  # "(ISW)" is an alias, "33" an age; "who served as …", "like Sen. Ted Cruz", "including …"
     return text_of(view, role_words)
 
 

@@ -136,8 +136,8 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
 
 
 def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
-    """Does the content only point back at what was said: a claim noun ("those claims"), or, for an evidential
-    remark, any definite noun phrase or pronoun ("The figures could not be independently verified", "could not
+    """Does the content only point back at what was said: a claim noun ("those claims"), a pronoun alone that is
+    denied or dismissed ("denied this"), or, for an evidential remark, any definite noun phrase or pronoun ("The figures could not be independently verified", "could not
     verify the toll"), since what a remark cannot verify was reported before it?"""
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
     root = content_root(view, words)
@@ -146,6 +146,9 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     word = view.words[root]
     if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
         return True
+    if f.stance in DISAGREEING and len(words) == 1 and word.upos == "PRON" and word.feat("PronType") != "Rel" \
+            and word.lower in DEMONSTRATIVES | {"it"}:
+        return True  # "Kyiv has denied this", "The administration has denied that"
     if f.claim.kind is not ClaimKind.EVIDENTIAL or any(view.words[k].upos in ("VERB", "AUX") for k in words) \
             or view.kids(root, "nsubj"):
         return False  # "did not provide evidence [that China was behind the hack]" says something itself
