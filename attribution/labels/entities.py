@@ -237,13 +237,7 @@ def apposition_role(view: DocView, words: list[int], named: list[int], head: int
         role_words = [k for k in view.subtree(appos[0]) if view.words[k].upos != "PUNCT"]
     else:
         role_words = [k for k in after if k > cut[-1]]
-    while role_words and view.words[role_words[0]].lower in DETERMINERS:
-        role_words = role_words[1:]
-    if not role_words or all(view.words[k].upos in ("PROPN", "NUM") for k in role_words) \
-            or view.words[role_words[0]].upos in ("PRON", "ADP", "SCONJ", "CCONJ", "VERB", "PUNCT") \
-            or view.words[role_words[0]].lower == "whose":
-        return None  # "(ISW)" is an alias, "33" an age; "who served as …", "like Sen. Ted Cruz", "including …"
-    return text_of(view, role_words)
+    return role_text(view, role_words)
 
 
 def fronted_role(view: DocView, words: list[int], named: list[int], head: int) -> str | None:
@@ -251,8 +245,17 @@ def fronted_role(view: DocView, words: list[int], named: list[int], head: int) -
     before = [k for k in words if k < named[0]]
     if not before or view.words[before[-1]].text != "," or head not in before:
         return None
-    role_words = [k for k in before[:-1] if view.words[k].upos != "PUNCT"]
+    return role_text(view, [k for k in before[:-1] if view.words[k].upos != "PUNCT"])
+
+
+def role_text(view: DocView, role_words: list[int]) -> str | None:
+    """The words as a role, without their article; none for an alias ("(ISW)"), an age ("33"), a relative clause
+    ("who served as …", "whose roots …") or a phrase that is no description ("like Sen. Ted Cruz", "including …")."""
     while role_words and view.words[role_words[0]].lower in DETERMINERS:
         role_words = role_words[1:]
-    return text_of(view, role_words) if role_words and not all(
-        view.words[k].upos == "PROPN" for k in role_words) else None
+    first = view.words[role_words[0]] if role_words else None
+    if first is None or all(view.words[k].upos in ("PROPN", "NUM") for k in role_words) \
+            or first.upos in ("ADP", "SCONJ", "CCONJ", "VERB", "PUNCT") or first.lower == "whose" \
+            or first.upos == "PRON" and first.feat("Poss") != "Yes":  # but "[her] campaign manager"
+        return None
+    return text_of(view, role_words)
