@@ -329,6 +329,8 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
     ("Critics insist that the administration misled Congress.", Stance.ACCUSE, "CT+"),  # an unknown past, a charge
+    ("The prime minister's office declined to comment.", Stance.DENY, "Uu"),  # a refusal states nothing
+    ("The minister refused to say whether troops would be sent.", Stance.DENY, "Uu"),
     ("The union demanded that the company proceed with the talks.", Stance.DEMAND, "Uu"),  # "-eed" is bare
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),
@@ -339,7 +341,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Sarandon is not sure she can vote for Clinton.", Stance.QUESTION, "Uu"),  # negated certainty: doubt
     ("The governor promised to end the deportation program.", Stance.PREDICT, "Uu"),  # a commitment to act
     ("Mayor Promises Action On Housing In First Year.\n\nThe mayor spoke.", Stance.PREDICT, "Uu"),  # a thing promised
-    ("The governor refused to admit that the plan had failed.", Stance.DENY, "CT-"),  # refusing the speech act
+    ("The governor refused to admit that the plan had failed.", Stance.DENY, "Uu"),  # refusing the act: no commitment
     ("The minister warned China against provocative behavior at sea.", Stance.DEMAND, "Uu"),  # advice, no forecast
     ("The minister warned that prices would rise.", Stance.PREDICT, "PR+"),
     ("The uncertainty is arguably the main concern, the minister said.", Stance.HEDGE, "PR+"),

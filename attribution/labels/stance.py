@@ -232,6 +232,8 @@ def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicon
         return Factuality.UU  # "spoke about the death of …": a topic, no proposition
     if stance is Stance.PREDICT and (infinitive(view, words) or noun_phrase(view, words)):
         return Factuality.UU  # "promised to end …", "Promises Action": a commitment, no statement of what will be
+    if any(lex.marker("refusal", view.words[k].lemma.lower()) is not None for k in cue_words(view, claim)):
+        return Factuality.UU  # "declined to comment", "refused to admit that …": a refusal, no statement
     level = lex.marker("cuelevel", claim.cue_lemma.lower()) or LEVEL.get(stance, "CT")
     negative = False
     for _, value in hedges(view, modal_words(view, words), lex):
