@@ -137,8 +137,9 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
 
 def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     """Does the content only point back at what was said: a claim noun ("those claims"), a pronoun alone that is
-    denied or dismissed ("denied this"), or, for an evidential remark, any definite noun phrase or pronoun ("The figures could not be independently verified", "could not
-    verify the toll"), since what a remark cannot verify was reported before it?"""
+    denied or dismissed ("denied this"), or, for an evidential remark, any definite noun phrase or pronoun ("The
+    figures could not be independently verified", "could not verify the toll"), since what a remark cannot verify
+    was reported before it?"""
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
     root = content_root(view, words)
     if root is None or len(words) > MAX_REFERENCE_WORDS:
