@@ -300,6 +300,7 @@ def test_an_occupation_before_a_name_is_the_role(annotator, source, role):
 @pytest.mark.parametrize("source, name, kind", [
     ("McConnell aides", "McConnell aides", SourceType.ANONYMOUS),  # people around a person are not the person
     ("The Trump campaign", "Trump campaign", SourceType.ORGANIZATION),
+    ("Gowdy's office", "Gowdy's office", SourceType.GOVERNMENT),  # an office speaks for the seat it serves
 ])
 def test_a_name_before_a_source_noun_only_modifies_it(annotator, source, name, kind):
     speaker = speaker_of(annotator.annotate(f"{source} said the relationship with the administration was good."),
