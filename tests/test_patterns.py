@@ -96,6 +96,12 @@ def test_a_wire_dateline_is_neither_source_nor_content(claims_of):
         in found
 
 
+def test_a_refusal_to_speak_after_a_reported_clause_is_the_reporters_speakers(claims_of):
+    found = claims_of("A spokeswoman for the ministry confirmed that talks had taken place but declined to comment "
+                      "further.")
+    assert ("A spokeswoman for the ministry", "declined", "to comment further") in found
+
+
 def test_possessive_claim_that(claims_of):
     found = claims_of("Zelenskiy's claim that North Korea sent troops was denied by Moscow.")
     assert ("Zelenskiy's", "claim", "that North Korea sent troops") in found  # PolNeAR keeps the clitic

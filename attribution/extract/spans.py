@@ -88,7 +88,19 @@ def subject_host(view: DocView, v: int) -> int | None:
         return view.words[head].head  # "Kyiv says its troops are not mistreating … and invited …": Kyiv invited
     if w.rel == "advcl" and w.feat("VerbForm") != "Inf" and reported_clause(view, head):
         return view.words[head].head  # "Analysts said factors grew …, citing …": the analysts cite
+    if w.deprel == "conj" and reported_clause(view, head) and declines_to_speak(view, v):
+        return view.words[head].head  # "confirmed that talks had taken place but declined to comment"
     return head
+
+
+def declines_to_speak(view: DocView, v: int) -> bool:
+    """Is ``v`` a refusal to speak ("declined to comment", "refused to say")? Coordinated with a reported clause,
+    it is the reporting speaker's refusal, not a deed reported ("said he posed a threat and refused to drop it")."""
+    lexicon = load_lexicon()
+    verb = lexicon.lookup(view.words[v].lemma, view.words[v].text, "VERB")
+    return verb is not None and verb.cls == "intention" and any(
+        (said := lexicon.lookup(view.words[k].lemma, view.words[k].text, "VERB")) is not None
+        and said.cls in ("speech", "confirmation") for k in view.kids(v, "xcomp"))
 
 
 def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
