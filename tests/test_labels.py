@@ -315,6 +315,15 @@ def test_a_country_named_before_a_namesake_person_stays_the_country(annotator):
     assert speaker_of(doc, "told").name == "Chuck Jordan"
 
 
+def test_a_lone_given_name_is_the_one_person_it_opens(annotator):
+    doc = annotator.annotate("Prince Alwaleed Bin Talal said he would invest in the company. Hillary Clinton said the "
+                             "plan was reckless. Bill Clinton said it would fail. Alwaleed told reporters the deal was "
+                             "historic. Hillary told supporters she would fight on.")
+    assert speaker_of(doc, "said").name == "Alwaleed Bin Talal" and speaker_of(doc, "told").name == "Alwaleed Bin Talal"
+    hillary = [e for e in doc.entities if "Hillary" in e.name]
+    assert [e.name for e in hillary] == ["Hillary Clinton"] and len(hillary[0].mentions) == 2
+
+
 def test_sentence_initial_common_noun_is_no_name(annotator):
     doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS

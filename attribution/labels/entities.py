@@ -14,7 +14,7 @@ from .anaphora import description_target, pronoun_cluster, recent_person, repeat
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
-from .names import guess_bare, name_runs, premodifier_role, run_type, same_name, text_of
+from .names import guess_bare, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of
 
 __all__ = ["Resolved", "resolve_entities"]
 
@@ -110,9 +110,23 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
             if role:
                 c.roles.append(role)
             return c
-    found = Cluster(kind or guess_bare(view, run), names=[text], roles=[role] if role else [])
-    clusters.append(found)
+    found = given_name_cluster(tokens, clusters) if kind in (None, SourceType.PERSON) else None
+    if found is None:
+        found = Cluster(kind or guess_bare(view, run), names=[text], roles=[role] if role else [])
+        clusters.append(found)
+    else:
+        found.names.append(text)
     return found
+
+
+def given_name_cluster(tokens: list[str], clusters: list[Cluster]) -> Cluster | None:
+    """The one person whose full name a lone name opens ("Alwaleed" for Alwaleed Bin Talal, "Xi" for Xi Jinping,
+    "Hillary" for Hillary Clinton); none where two people share it."""
+    if len(tokens) != 1:
+        return None
+    people = [c for c in clusters if c.type is SourceType.PERSON
+              and any(len(n) > 1 and n[0] == tokens[0] and n[1] != "-" for n in map(name_tokens, c.names))]
+    return people[0] if len(people) == 1 else None
 
 
 # -- sources ---------------------------------------------------------------------------------------------------
