@@ -147,7 +147,10 @@ def test_every_status_but_reported_has_a_basis(seed_docs):
 
 
 def speaker_of(doc, cue_text):
-    claim = by_cue(doc, cue_text)
+    return doc_entity(doc, by_cue(doc, cue_text))
+
+
+def doc_entity(doc, claim):
     return next(e for e in doc.entities if e.id == claim.entity)
 
 
@@ -155,6 +158,15 @@ def test_pronoun_follows_the_last_speaker_past_other_people(annotator):
     doc = annotator.annotate("Maria Lopez said the budget was balanced. The council later met Peter Brown and "
                              "John Smith. \"We will not raise taxes,\" she added.")
     assert speaker_of(doc, "added").name == "Maria Lopez"
+
+
+def test_a_surname_alone_says_nothing_of_gender_but_a_resolved_pronoun_does(annotator):
+    doc = annotator.annotate("Bernie Sanders said the banks must be broken up. Hillary Clinton disagreed. Clinton said "
+                             "regulation was enough. He said the system was rigged. He said college should be free; "
+                             "she said tuition should be lower.")  # "Clinton" is also a man's first name
+    speakers = {c.source.text + str(c.source.start): doc_entity(doc, c).name for c in doc.claims}
+    assert [name for key, name in speakers.items() if key.startswith("He")] == ["Bernie Sanders"] * 2
+    assert [name for key, name in speakers.items() if key.startswith("she")] == ["Hillary Clinton"]
 
 
 def test_he_never_resolves_to_a_people(annotator):

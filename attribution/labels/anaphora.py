@@ -182,12 +182,15 @@ def is_plural(view: DocView, span: Span) -> bool:
 
 
 def gender_of(cluster: Cluster, lex: LabelLexicons) -> str | None:
-    """"f" or "m" where the speaker's first name, form of address or role says so (and nothing says otherwise)."""
+    """"f" or "m" where the speaker's first name, form of address or role says so, or a "he"/"she" already taken
+    to mean them ("He calls for …; she backs …" alternates between two people), and nothing says otherwise."""
     said = set()
     for text in {*cluster.names, *(m.text for m in cluster.mentions)}:
         first = text.split(maxsplit=1)[0].removesuffix("’s").removesuffix("'s") if text.strip() else ""
         said.add(lex.genders.get("honorific", {}).get(first.lower().rstrip(".")))
-        said.add(lex.genders.get("first", {}).get(first))
+        said.add(PRONOUN_GENDER.get(first.lower()))
+        if first.lower() != cluster.surname:  # "Clinton" alone is Mrs. Clinton's surname, not the man's first name
+            said.add(lex.genders.get("first", {}).get(first))
     for role in cluster.roles:
         said |= {lex.genders.get("title", {}).get(word.lower()) for word in role.split()}
     said.discard(None)
