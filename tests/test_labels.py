@@ -228,6 +228,8 @@ def test_speaker_entity_name(annotator, text, cue, name):
      "Lee Gelernt", "lawyer with the American Civil Liberties Union"),  # the apposition before the cue's comma
     ("Florent Groberg, 33, told reporters the speech had moved him.", "Florent Groberg", None),  # an age
     ("Hany Farid, who co-developed the system, told reporters it worked.", "Hany Farid", None),  # a relative clause
+    ('"The message is clear," said lead author Mingyang Song, an assistant professor at Harvard.', "Mingyang Song",
+     "assistant professor at Harvard"),  # the name before the apposition's title, not the name after it
 ])
 def test_speaker_role(annotator, text, name, role):
     speaker = speaker_of(annotator.annotate(text), "told" if "told" in text else "said" if "said" in text
@@ -276,8 +278,9 @@ def test_title_case_headline_does_not_swallow_verbs_into_a_name(annotator):
     assert speaker_of(doc, "said").name in ("Donald Trump", "Trump")  # not "Lawmakers Rip Donald Trump"
 
 
-def test_unnamed_people_are_anonymous_whatever_they_serve(annotator):
-    doc = annotator.annotate("Federal prosecutors said the two developers had looted the fund.")
+@pytest.mark.parametrize("source", ["Federal prosecutors", "An executive at the Clinton Foundation"])
+def test_unnamed_people_are_anonymous_whatever_they_serve(annotator, source):
+    doc = annotator.annotate(f"{source} said the two developers had looted the fund.")
     assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
 
 
@@ -303,7 +306,8 @@ def test_people_with_a_named_organization_are_not_that_organization(annotator):
 
 
 @pytest.mark.parametrize("source, role", [("Economist Mary Lovely", "Economist"),
-                                          ("Republican pollster Daron Shaw", "Republican pollster")])
+                                          ("Republican pollster Daron Shaw", "Republican pollster"),
+                                          ("Tesla CEO Elon Musk", "Tesla CEO")])  # the company is not his name
 def test_an_occupation_before_a_name_is_the_role(annotator, source, role):
     speaker = speaker_of(annotator.annotate(f"{source} said the tariffs would raise prices."), "said")
     assert (speaker.type, speaker.role) == (SourceType.PERSON, role)
@@ -317,6 +321,16 @@ def test_an_occupation_before_a_name_is_the_role(annotator, source, role):
 def test_a_name_before_a_source_noun_only_modifies_it(annotator, source, name, kind):
     speaker = speaker_of(annotator.annotate(f"{source} said the relationship with the administration was good."),
                          "said")
+    assert (speaker.name, speaker.type) == (name, kind)
+
+
+@pytest.mark.parametrize("source, name, kind", [
+    ("The court's opinion, written by Judge Beverly Martin,", "court", SourceType.GOVERNMENT),
+    ("The company's filing", "company", SourceType.ORGANIZATION),  # "filing" may be tagged as a verb
+    ("A statement from the Consumer Brands Association", "Consumer Brands Association", SourceType.ORGANIZATION),
+])
+def test_a_document_speaks_for_its_owner(annotator, source, name, kind):
+    speaker = speaker_of(annotator.annotate(f"{source} said the rule would cost billions."), "said")
     assert (speaker.name, speaker.type) == (name, kind)
 
 

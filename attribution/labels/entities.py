@@ -173,13 +173,13 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
     modifies = named is not None and head not in named and (
         lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1]))
-    if modifies and named is not None and (
-            w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()
-            and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head))):
+    if modifies and named is not None and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head)) \
+            and (w.lemma.lower() in lex.types.get("title", {}) or source_noun(w, lex) and w.text.islower()):
         named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
     if named is None and w.lemma.lower() in lex.types.get("title", {}) and not plural(w):
         named = next((r for r in inside if r[0] > head and not lex.place(text_of(view, r))
-                      and not possessive(view, r[-1])), None)  # "Secretary of State Anna Berg" parsed as its title
+                      and not possessive(view, r[-1]) and run_type(view, r, lex) in (None, SourceType.PERSON)),
+                     None)  # "Secretary of State Anna Berg" parsed as its title; not "an executive at [Google]"
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or fronted_role(view, words, named, head) \
@@ -187,14 +187,19 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         if role and cluster.type is not SourceType.GOVERNMENT:
             cluster.roles.append(role)
         return cluster
-    owner = next(iter(view.kids(head, "nmod:poss")), None)
-    if owner is not None and w.lemma.lower() in lex.types.get("document", {}):
-        owner_span = Span.of(view.text, view.words[owner].start, view.words[owner].end)
+    documents = lex.types.get("document", {})
+    owner = document_owner(view, head) if w.lemma.lower() in documents or w.lower in documents else None
+    if owner is not None:  # "filing" may be read as a verb
         if view.words[owner].upos == "PRON":  # "her account" → whoever "her" is
             return pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex)
-        found = next((c for s, c in at if s == owner_span.start), None)
-        if found is not None:  # "Mariano's memoir"
+        run = next((r for r in names if owner in r), [owner])
+        found = cluster_at(at, view.words[run[0]].start)
+        if found is not None:  # "Mariano's memoir", "a statement from the Consumer Brands Association"
             return found
+        if view.words[owner].upos == "NOUN":  # "the court's opinion", "the company's filing": the court, the company
+            phrase = [k for k in view.subtree(owner) if view.words[k].rel != "case"]
+            return keyed_cluster(clusters, head_type(view, phrase, owner, lex),
+                                 strip_determiner(text_of(view, phrase)))
     description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
         or recent_person(view, head, span, at, clusters, lex)
     if description is not None:
@@ -205,6 +210,14 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
     return keyed_cluster(clusters, kind, strip_determiner(span.text))
+
+
+def document_owner(view: DocView, head: int) -> int | None:
+    """Whose text a document noun is: its possessor ("Mariano's memoir") or where it comes from ("a statement from
+    the White House", "a report by the agency")."""
+    return next(iter(view.kids(head, "nmod:poss")), None) or next(
+        (k for k in view.kids(head, "nmod") if any(view.words[c].lower in ("from", "by") for c in view.kids(k, "case"))),
+        None)
 
 
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
