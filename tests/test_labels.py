@@ -126,6 +126,12 @@ def test_a_lack_of_evidence_for_a_clause_points_back_at_nothing(annotator):
     assert not doc.links and by_cue(doc, "said").evidential is Evidential.REPORTED
 
 
+def test_a_plural_description_is_not_the_one_person_whose_role_fits(annotator):
+    doc = annotator.annotate('"The message is clear," said lead author Mingyang Song, an assistant professor at '
+                             'Harvard. The study does not prove that the foods cause early death, the authors said.')
+    assert [speaker_of(doc, "said").name, doc_entity(doc, doc.claims[-1]).name] == ["Mingyang Song", "authors"]
+
+
 def test_a_dismissed_criticism_is_the_criticism_before_it(annotator):
     doc = annotator.annotate("Senator Jones said the minister had misled parliament. The minister dismissed the "
                              "criticism as “nonsense”.")

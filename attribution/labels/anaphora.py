@@ -27,10 +27,11 @@ SHARED_ROLE = ("appos", "conj")  # the phrase these hang from has the same role 
 
 def description_target(view: DocView, i: int, names: list[list[int]], at: list[tuple[int, Cluster]],
                        lex: LabelLexicons) -> Cluster | None:
-    """The person "the Ukrainian leader" stands for: the latest person before it whose role fits."""
+    """The person "the Ukrainian leader" stands for: the latest person before it whose role fits. Not "the
+    authors" for the lead author: a plural stands for more than one person."""
     w = view.words[i]
     noun = w.lemma.lower()
-    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or not any(
+    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or plural(w) or not any(
             view.words[d].lower == "the" for d in view.kids(i, "det")):
         return None
     if any(i in r or i + 1 in r and view.words[i + 1].sent == w.sent for r in names):
