@@ -140,6 +140,15 @@ def test_a_dismissed_criticism_is_the_criticism_before_it(annotator):
     assert said.evidential is Evidential.DISPUTED and said.basis.claims == (dismissed.id,)
 
 
+def test_rejected_findings_are_what_was_found_not_the_last_claim(annotator):
+    doc = annotator.annotate("The researchers found that heavy consumers had a higher risk of death. The study does "
+                             "not prove that the foods cause early death, the authors cautioned. Industry groups "
+                             "rejected the findings.")
+    found, rejected = by_cue(doc, "found"), by_cue(doc, "rejected")
+    assert [(k.type, k.target) for k in doc.links if k.source == rejected.id] == [(LinkType.DENIES, found.id)]
+    assert found.evidential is Evidential.DISPUTED
+
+
 def test_highly_likely_is_a_hedge_and_probable(seed_docs):
     doc = seed_docs["000_7d6dee029e99172d"]
     kim = next(c for c in doc.claims if "highly likely" in c.content_text)

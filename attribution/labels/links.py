@@ -126,13 +126,18 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
                      and g.claim.start < f.claim.start and g.claim.id in pointing]
     if same_sentence and any(view.words[d].lower == "the" for d in view.kids(root, "det")):
         return references(view, same_sentence[-1], facts, lex, pointing)
-    if noun.lemma.lower() == "report":
-        reports = [g for g in earlier if g.claim.cue_lemma == "report"]
-        earlier = reports or earlier
+    named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
+    earlier = named or earlier  # "rejected the findings": what was found, "the reports": what was reported
     if not earlier:
         return []
     last = earlier[-1].claim.sentences[0]
     return [g.claim.id for g in earlier if g.claim.sentences[0] == last]
+
+
+def names_act(noun: str, cue: str) -> bool:
+    """Does a claim noun name the act of this cue ("findings" / found, "allegation" / alleged, "report" / reported)?"""
+    stem = cue.removesuffix("e")
+    return len(stem) >= 4 and noun.startswith(stem)
 
 
 def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
