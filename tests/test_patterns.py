@@ -56,6 +56,7 @@ CASES = [
     ("Hamas did not immediately confirm the claim.", ("Hamas", "did not immediately confirm", "the claim")),
     ("Zelenskiy did not provide evidence to back up his claim.",
      ("Zelenskiy", "did not provide evidence to back up", "his claim")),
+    ("Musk did not provide data to support the claim.", ("Musk", "did not provide data to support", "the claim")),
     ("The Kremlin has dismissed those claims.", ("The Kremlin", "has dismissed", "those claims")),
     ("There were reports that the bridge had collapsed.", (None, "reports", "that the bridge had collapsed")),
     ("The mayor allegedly took bribes from contractors.",

@@ -10,6 +10,7 @@ from .view import DocView
 
 LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
 PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
+PROOF_NOUNS = {"evidence", "proof", "data", "documentation"}
 THAT_WINDOW = 15
 LONG_NP = 5
 NEGATIONS = {"not", "n't", "never", "cannot", "neither"}
@@ -224,7 +225,7 @@ def verify_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
 
 def proof_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
     """“did not provide evidence to back up his claim”: cue up to the backing verb, content its object."""
-    obj = next((c for c in view.kids(v, "obj") if view.words[c].lemma in ("evidence", "proof")), None)
+    obj = next((c for c in view.kids(v, "obj") if view.words[c].lemma in PROOF_NOUNS), None)
     if obj is None or obj - group[-1] > 3:
         return None
     cue = list(range(group[0], obj + 1))
