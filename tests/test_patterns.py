@@ -103,6 +103,15 @@ def test_a_refusal_to_speak_after_a_reported_clause_is_the_reporters_speakers(cl
     assert ("A spokeswoman for the ministry", "declined", "to comment further") in found
 
 
+def test_a_claim_set_against_another_with_while_is_its_own(claims_of):
+    found = claims_of("Ukraine's air force said Sunday it shot down 20 of 24 drones launched by Russia overnight, "
+                      "while Russian officials claimed their forces had captured another village in the eastern "
+                      "Donetsk region.")
+    assert ("Russian officials", "claimed", "their forces had captured another village in the eastern Donetsk "
+            "region") in found
+    assert not any("captured" in content for _, cue, content in found if cue == "said")
+
+
 def test_possessive_claim_that(claims_of):
     found = claims_of("Zelenskiy's claim that North Korea sent troops was denied by Moscow.")
     assert ("Zelenskiy's", "claim", "that North Korea sent troops") in found  # PolNeAR keeps the clitic

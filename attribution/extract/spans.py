@@ -242,7 +242,7 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
     sentence = view.sentence_of(v)
     end = sentence.stop - 1
     host = view.words[v].head
-    if view.words[v].rel == "advcl" and host is not None and host > v:
+    if view.words[v].rel == "advcl" and host is not None and host > v and not reports_its_host(view, v, host):
         end = min(end, view.subtree(v)[-1])  # "Asked whether …, Reid said …": the adjunct ends before its host
     cue_quote = view.quote_at(view.words[v].start)
     for c in view.children[v]:
@@ -274,6 +274,16 @@ def content_end(view: DocView, v: int, start: int, *, stop_at: set[int] | frozen
             end = i - 1
             break
     return end
+
+
+def reports_its_host(view: DocView, v: int, host: int) -> bool:
+    """Did the parser hang a cue from the clause it reports ("said A, while officials claimed [their forces had
+    captured …]", where "captured" became a second clause of "said")? Then the cue has a subject of its own, and
+    the host clause's subject follows it at once."""
+    after = view.subtree(v)[-1] + 1
+    subjects = view.kids(host, "nsubj")
+    return view.words[host].rel == "ccomp" and bool(view.kids(v, "nsubj")) and bool(subjects) \
+        and after == view.subtree(subjects[0])[0]
 
 
 def reporting_participle(view: DocView, i: int) -> bool:
