@@ -451,6 +451,12 @@ def test_a_distancing_adverb_qualifies_only_its_own_clause(annotator):
     assert by_cue(doc, "said").evidential is Evidential.REPORTED and not by_cue(doc, "said").basis.spans
 
 
+def test_a_claim_the_article_calls_false_is_disputed_by_those_words(annotator):
+    doc = annotator.annotate("Trump claimed credit for the defeat. He has falsely said that the border is wide open.")
+    said = by_cue(doc, "has falsely said")
+    assert said.evidential is Evidential.DISPUTED and [s.text for s in said.basis.spans] == ["falsely"]
+
+
 def test_factive_cue_is_confirmed_unless_negated_or_infinitive(annotator):
     found = annotator.annotate("The report revealed that the money was stolen.").claims[0]
     assert found.evidential is Evidential.CONFIRMED and found.basis.spans == found.cue

@@ -57,9 +57,10 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
     if f.stance is Stance.CLAIM or f.stance is Stance.ACCUSE and claim.kind is ClaimKind.PASSIVE and not claim.source:
         note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of" (by no one the article names)
     cue = set(words_of(view, claim.cue))
-    for idx, _ in find_markers(view, outside, "distance", lex):
-        if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ") and governed_by(view, idx[0], cue):
-            note(Evidential.ALLEGED, spans=(word_span(view, idx),))  # "allegedly told", "unconfirmed reports"
+    for kind, status in (("distance", Evidential.ALLEGED), ("falsity", Evidential.DISPUTED)):
+        for idx, _ in find_markers(view, outside, kind, lex):
+            if cue & set(idx) or view.words[idx[0]].upos in ("ADV", "ADJ") and governed_by(view, idx[0], cue):
+                note(status, spans=(word_span(view, idx),))  # "allegedly told", "unconfirmed reports", "falsely said"
     for status in PRECEDENCE:
         if status in found:
             return status, found[status]
