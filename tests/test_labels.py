@@ -225,6 +225,9 @@ def test_he_never_resolves_to_a_people(annotator):
     # a title before a name whose first words are a place is still that person's role
     ("White House press secretary Josh Earnest said the deal held. Earnest told reporters it would hold.", "said",
      "Josh Earnest"),
+    ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, said the deal was dead.", "said", "Ted Cruz"),
+    ("Washington Post columnist Michael Gerson, a speechwriter in George W. Bush's White House, said the plan was a "
+     "mistake.", "said", "Michael Gerson"),  # the parser hangs the columnist from the paper
 ])
 def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name
@@ -363,6 +366,14 @@ def test_a_lone_given_name_is_the_one_person_it_opens(annotator):
     assert speaker_of(doc, "said").name == "Alwaleed Bin Talal" and speaker_of(doc, "told").name == "Alwaleed Bin Talal"
     hillary = [e for e in doc.entities if "Hillary" in e.name]
     assert [e.name for e in hillary] == ["Hillary Clinton"] and len(hillary[0].mentions) == 2
+
+
+def test_a_senators_home_state_is_not_part_of_his_name(annotator):
+    doc = annotator.annotate("Sen. James Lankford of Oklahoma said the deal was dead. The University of Oklahoma said "
+                             "classes would resume. Lankford added that he was disappointed.")
+    assert speaker_of(doc, "added").name == "James Lankford" and len(speaker_of(doc, "added").mentions) == 2
+    assert speaker_of(doc, "said").name == "James Lankford"
+    assert doc_entity(doc, doc.claims[1]).name == "University of Oklahoma"
 
 
 def test_sentence_initial_common_noun_is_no_name(annotator):

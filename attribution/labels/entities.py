@@ -163,7 +163,9 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
     named_cluster = cluster_at(at, view.words[own_name[0]].start) if own_name else None
     person_named = named_cluster is not None and named_cluster.type is SourceType.PERSON
-    if place and place[0] != "demonym" and not person_named:
+    person_inside = any((c := cluster_at(at, view.words[r[0]].start)) is not None and c.type is SourceType.PERSON
+                        for r in inside)  # "Texas Sen. Ted Cruz": the parser made the state the head
+    if place and place[0] != "demonym" and not person_named and not person_inside:
         found = next((c for c in clusters if c.key == place[1] and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
     if not inside and bare_name(view, words, lex):  # "Sanders: Clinton needs …", the tagger's NOUN
@@ -171,6 +173,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     named = own_name if person_named and own_name[0] in words else next((r for r in inside if not any(
         view.words[k].upos == "ADP" for k in words if k < r[0]) and not possessive(view, r[-1])), None) \
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
+    named = titled_after(view, named, inside, lex) or named
     modifies = named is not None and head not in named and (
         lex.place(text_of(view, named)) or named[-1] < head and not possessive(view, named[-1]))
     if modifies and named is not None and not any(view.words[k].upos == "PUNCT" for k in range(named[-1] + 1, head)) \
@@ -210,6 +213,17 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
     return keyed_cluster(clusters, kind, strip_determiner(span.text))
+
+
+def titled_after(view: DocView, named: list[int] | None, inside: list[list[int]], lex: LabelLexicons) -> list[int] | None:
+    """The name that follows ``named`` across nothing but title words: "[Washington Post] columnist [Michael Gerson]"
+    is the columnist, whom the parser may hang from the paper."""
+    if named is None:
+        return None
+    titles = lex.types.get("title", {})
+    return next((r for r in inside if r[0] > named[-1] + 1 and all(
+        view.words[k].lower in titles or view.words[k].lemma.lower() in titles for k in range(named[-1] + 1, r[0]))),
+        None)
 
 
 def document_owner(view: DocView, head: int) -> int | None:

@@ -44,6 +44,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
+        r = without_home_place(view, r, lex)
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and modifier_compound(view, r[-1]):
@@ -53,6 +54,18 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                 and not common_word_first(view, r, lex, lowercase):  # "African-Americans", "Officials said"
             out.append(headline_part(view, r))
     return out
+
+
+def without_home_place(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
+    """A person's name without the place they come from or stand for ("Sen. James Lankford of Oklahoma"), where
+    a name of two or more words with no institution word or connector stands before the "of" ("University of
+    Oklahoma", "Bank of America" and "the Armenian Patriarchate of Jerusalem" stay whole)."""
+    of = next((n for n in range(len(run) - 1, 1, -1) if view.words[run[n]].lower == "of"), None)
+    if of is None or not lex.place(text_of(view, run[of + 1:])):
+        return run
+    by_name = lex.types.get("name", {})
+    return run if any(view.words[k].text in by_name or view.words[k].lower in CONNECTORS for k in run[:of]) \
+        else run[:of]
 
 
 def modifier_compound(view: DocView, last: int) -> bool:
