@@ -228,6 +228,8 @@ def test_he_never_resolves_to_a_people(annotator):
     ("Texas Sen. Ted Cruz, who has experienced a surge in Iowa, said the deal was dead.", "said", "Ted Cruz"),
     ("Washington Post columnist Michael Gerson, a speechwriter in George W. Bush's White House, said the plan was a "
      "mistake.", "said", "Michael Gerson"),  # the parser hangs the columnist from the paper
+    ("Two sources familiar with the matter said the strike followed weeks of surveillance. One of them, who spoke on "
+     "condition of anonymity, told reporters it was approved.", "told", "sources familiar with the matter"),
 ])
 def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name
@@ -271,6 +273,15 @@ def test_the_bare_definite_repeats_an_earlier_institution(annotator):
     doc = annotator.annotate("China’s foreign ministry rejected the remarks on Monday. "
                              "The ministry said in a statement that the patrols must stop.")
     assert speaker_of(doc, "said").name == speaker_of(doc, "rejected").name
+
+
+def test_a_bare_institution_noun_is_the_institution_of_its_kind_just_named_as_subject(annotator):
+    doc = annotator.annotate("The National Highway Traffic Safety Administration said Tesla was recalling cars. "
+                             "The agency said the system was inadequate. Ameriquest was sued by the NAACP in 2004. "
+                             "The company said the suit had no merit.")
+    assert speaker_of(doc, "said").name == "National Highway Traffic Safety Administration"
+    assert [doc_entity(doc, c).name for c in doc.claims if c.source and c.source.text.startswith("The ")][1:] == [
+        "National Highway Traffic Safety Administration", "Ameriquest"]
 
 
 def test_unquoted_first_person_is_the_writer_who_signs(annotator):

@@ -12,6 +12,7 @@ from .names import text_of
 
 GROUPS = {SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}  # "it", "they"
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}  # a country's, by demonym
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 WRITER_PRONOUNS = {"i", "me", "my"}  # singular: an unquoted "we" is as often a group the writer speaks for
@@ -71,6 +72,23 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None
     return person
+
+
+def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
+                       lex: LabelLexicons) -> Cluster | None:
+    """"The agency said" after "the National Highway Traffic Safety Administration said", "the company" after
+    "Ameriquest was …": a bare definite institution noun stands for the institution of its kind last named as a
+    subject in its sentence or the one before."""
+    w = view.words[head]
+    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
+    kind = lex.types.get("head", {}).get(w.lemma.lower())
+    if w.upos != "NOUN" or words != [head - 1, head] or view.words[head - 1].lower != "the" or plural(w) \
+            or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) \
+            or w.lemma.lower() in GENERIC_GOVERNMENT:
+        return None
+    before = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < span.start and c.type is kind and c.names
+              and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None and subject_at(view, s, c)]
+    return before[-1] if before else None
 
 
 def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:

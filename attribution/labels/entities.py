@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ..extract.view import DocView
 from ..model import Claim, Entity, SourceType, Span
-from .anaphora import description_target, pronoun_cluster, recent_person, repeated_head
+from .anaphora import (GENERIC_GOVERNMENT, description_target, pronoun_cluster, recent_institution, recent_person,
+                       repeated_head)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
@@ -19,7 +20,7 @@ from .names import guess_bare, name_runs, name_tokens, premodifier_role, run_typ
 __all__ = ["Resolved", "resolve_entities"]
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}
+PARTITIVES = {"one", "two", "three", "some", "many", "most", "several", "both", "each", "all", "none"}
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,11 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     w = view.words[head]
     if w.upos == "PRON" and (len(words) <= 2 or not any(view.words[k].upos in NOMINALS for k in words if k != head)):
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
+    group = next((k for k in view.kids(head, "nmod") if k in words and view.words[k].lower == "them"), None) \
+        if w.lower in PARTITIVES and not inside else None
+    if group is not None:  # "One of them, who spoke on condition of anonymity,": the sources just quoted; not
+        # "one of them, The Associated Press's Lisa Lerer," who is named
+        return pronoun_cluster(view, claim, claims, entity_of, view.words[group], at, clusters, lex)
     place = lex.place(strip_determiner(span.text)) or lex.place(w.text)
     named_cluster = cluster_at(at, view.words[own_name[0]].start) if own_name else None
     person_named = named_cluster is not None and named_cluster.type is SourceType.PERSON
@@ -204,7 +210,7 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
             return keyed_cluster(clusters, head_type(view, phrase, owner, lex),
                                  strip_determiner(text_of(view, phrase)))
     description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
-        or recent_person(view, head, span, at, clusters, lex)
+        or recent_institution(view, head, span, at, lex) or recent_person(view, head, span, at, clusters, lex)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
