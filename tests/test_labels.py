@@ -94,6 +94,18 @@ def test_an_evidential_remark_on_any_definite_phrase_speaks_of_the_claims_before
     assert said.evidential is Evidential.UNVERIFIED and said.basis.claims == (evaluation.id,)
 
 
+@pytest.mark.parametrize("remark, link, status", [
+    ("The Associated Press independently verified the figure.", LinkType.CORROBORATES, Evidential.CORROBORATED),
+    ("Hospital records corroborate the account.", LinkType.CORROBORATES, Evidential.CORROBORATED),
+    ("Reuters was unable to verify the figure.", LinkType.EVALUATES, Evidential.UNVERIFIED),
+    ("Reuters failed to verify the figure.", LinkType.EVALUATES, Evidential.UNVERIFIED),
+])
+def test_a_remark_that_vouches_corroborates_and_one_that_doubts_leaves_unverified(annotator, remark, link, status):
+    doc = annotator.annotate(f"Officials said 40 people died. {remark}")
+    said = by_cue(doc, "said")
+    assert [(k.type, k.target) for k in doc.links] == [(link, said.id)] and said.evidential is status
+
+
 def test_a_claim_the_party_concerned_did_not_confirm_is_unverified_not_confirmed(annotator):
     doc = annotator.annotate("Israel's military said it had killed a senior Hamas commander, a claim the militant "
                              "group did not immediately confirm.")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
-from .content import content_keys, content_root, content_words
+from .content import content_keys, content_root, content_words, find_markers, words_of
 from .lexicons import LabelLexicons, load_label_lexicons
 
 __all__ = ["Facts", "link_claims", "independent"]
@@ -60,8 +60,8 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
                     if independent(f, g) and about(g, f) and shared(f, g) - lex.countries and g.stance not in DISAGREEING:
                         add(LinkType.DISPUTES, f, g)
         elif f.claim.kind is ClaimKind.EVIDENTIAL:
-            for t in targets:
-                add(LinkType.EVALUATES, f, t)
+            for t in targets:  # "could not verify" questions the claim; "independently verified" backs it
+                add(LinkType.EVALUATES if doubts(view, f, lex) else LinkType.CORROBORATES, f, t)
         elif f.claim.cue_lemma in REITERATING:
             for t in targets or [g for g in facts if g.claim.start < f.claim.start and g.entity is not None
                                  and g.entity == f.entity and similarity(f, g) >= CORROBORATION][-1:]:
@@ -93,6 +93,15 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
     for link in carried:
         links.setdefault((link.source, link.target), link)
     return sorted(links.values(), key=lambda link: (int(link.source[1:]), int(link.target[1:])))
+
+
+def doubts(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
+    """Does an evidential remark say the claim could not be checked ("could not be verified", "was unable to
+    verify", "did not provide evidence"), on its cue or the verb the cue completes?"""
+    cue = words_of(view, f.claim.cue)
+    governors = [h for k in cue if view.words[k].rel == "xcomp" and (h := view.words[k].head) is not None]
+    words = cue + governors + [c for g in governors for c in view.kids(g, "advmod", "aux")]
+    return bool(find_markers(view, words, "negation", lex) or find_markers(view, words, "inability", lex))
 
 
 def nested_in(f: Facts, facts: list[Facts]) -> list[Facts]:
