@@ -242,6 +242,7 @@ def test_he_never_resolves_to_a_people(annotator):
      "mistake.", "said", "Michael Gerson"),  # the parser hangs the columnist from the paper
     ("Two sources familiar with the matter said the strike followed weeks of surveillance. One of them, who spoke on "
      "condition of anonymity, told reporters it was approved.", "told", "sources familiar with the matter"),
+    ("The Associated Press independently verified the figure.", "independently verified", "Associated Press"),
 ])
 def test_speaker_entity_name(annotator, text, cue, name):
     assert speaker_of(annotator.annotate(text), cue).name == name

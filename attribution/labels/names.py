@@ -190,9 +190,10 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
         return False
     if w.upos == "PROPN" and w.text[:1].isupper():
         return True
-    if w.upos in ("ADJ", "NOUN") and w.text[:1].isupper() and i > 0 and view.words[i - 1].sent == w.sent \
-            and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
-        return True  # "New York Post", "Government Accountability Office": the tagger's adjective or noun
+    if (w.upos in ("ADJ", "NOUN") or w.upos == "VERB" and w.rel == "amod") and w.text[:1].isupper() and i > 0 \
+            and view.words[i - 1].sent == w.sent and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
+        return True  # "New York Post", "Government Accountability Office", "The Associated Press": the tagger's
+        # adjective, noun or participle
     if i >= 3 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
             and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
