@@ -414,6 +414,7 @@ def test_sentence_initial_common_noun_is_no_name(annotator):
     ("Senator Jane Ross said Trump was absolutely right.", Stance.CONFIRM, "CT+"),    # a truth judgement
     ("Senator Jane Ross said Trump was not right about the deal.", Stance.DENY, "CT-"),
     ("The army said that Russia hit the port.", Stance.ASSERT, "CT+"),                # a bare past is no subjunctive
+    ("Mark Rutte said the alliance could confirm that troops had been sent.", Stance.CONFIRM, "CT+"),  # ability
     ("Critics insist that the administration misled Congress.", Stance.ACCUSE, "CT+"),  # an unknown past, a charge
     ("The prime minister's office declined to comment.", Stance.DENY, "Uu"),  # a refusal states nothing
     ("The minister refused to say whether troops would be sent.", Stance.DENY, "Uu"),

@@ -89,6 +89,9 @@ def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, le
         return opinion_act(view, [k for k in view.subtree(root) if k in inside and k != root], lex)
     if own in OWN_ATTITUDES and view.words[root].upos == "VERB" and subjects & PERSONAL:
         return own  # "said they hoped the move will spur …" is a wish, not an assertion
+    if own is Stance.CONFIRM and view.words[root].upos == "VERB" and not negated_main(view, words, lex) \
+            and any(vouching(view, k, lex) for k in view.kids(root, "aux")):
+        return Stance.CONFIRM  # "said the alliance could confirm that North Korean troops had been sent"
     if lex.marker("truth", view.words[root].lemma.lower()) and view.kids(root, "nsubj"):
         negated = find_markers(view, view.kids(root, "advmod"), "negation", lex)
         return Stance.DENY if negated else Stance.CONFIRM  # "Trump was absolutely right"
@@ -210,10 +213,18 @@ def regards_as(view: DocView, claim: Claim) -> bool:
 
 
 def hedges(view: DocView, words: list[int], lex: LabelLexicons) -> list[tuple[list[int], str]]:
-    """Hedge markers, less "could not" (inability, not the speaker's doubt)."""
+    """Hedge markers, less "could not" (inability, not the speaker's doubt) and "could confirm" (the ability to
+    vouch for something)."""
     return [(idx, value) for idx, value in find_markers(view, words, "hedge", lex)
             if not (view.words[idx[0]].lower == "could" and idx[-1] + 1 < len(view.words)
-                    and lex.marker("negation", view.words[idx[-1] + 1].lower))]
+                    and lex.marker("negation", view.words[idx[-1] + 1].lower)) and not vouching(view, idx[0], lex)]
+
+
+def vouching(view: DocView, k: int, lex: LabelLexicons) -> bool:
+    """Is word ``k`` the "can"/"could" of a verb of confirming ("the alliance could confirm that …")?"""
+    head = view.words[k].head
+    return view.words[k].lower in ("can", "could") and view.words[k].rel == "aux" and head is not None \
+        and lex.stance_of_lemma(view.words[head].lemma.lower()) is Stance.CONFIRM
 
 
 def negated_cue(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
