@@ -112,6 +112,12 @@ def test_a_claim_set_against_another_with_while_is_its_own(claims_of):
     assert not any("captured" in content for _, cue, content in found if cue == "said")
 
 
+def test_a_content_part_belongs_to_the_nearer_cue_whose_content_it_is(claims_of):
+    found = claims_of("Senate Republicans on Wednesday blocked a bipartisan border security bill, with Minority Leader "
+                      "Mitch McConnell saying the measure \"has no chance of becoming law.\"")
+    assert [cue for _, cue, content in found if "no chance" in content] == ["saying"]
+
+
 def test_possessive_claim_that(claims_of):
     found = claims_of("Zelenskiy's claim that North Korea sent troops was denied by Moscow.")
     assert ("Zelenskiy's", "claim", "that North Korea sent troops") in found  # PolNeAR keeps the clitic

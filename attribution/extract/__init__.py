@@ -25,7 +25,6 @@ __all__ = ["extract_claims", "extract_batch", "DocView", "METHODS"]
 ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
 TRIM_CHARS = " \t\r\n\f\v,;:—–-"  # ")" only when unbalanced, see subtract
 COORDINATORS = {"and", "but"}
-CONTRASTS = {"while", "whereas"}  # ", while officials claimed …": a claim set against the content, not inside it
 SOURCE_BREAKS = {",", "—", "–", "-", "--", ":"}
 MENTAL_CLASSES = {"cognition", "intention", "perception"}
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
@@ -77,13 +76,29 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
     kept = prune([d for d in drafts if not quoted_speech(view, d, drafts) and not reported_mind(view, d, drafts)])
-    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, d, kept)) for d in kept])
+    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, without_others_parts(view, d, kept),
+                                                                             kept)) for d in kept])
+
+
+def without_others_parts(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
+    """A content part that is all another claim's content, whose cue stands between this cue and the part, is that
+    claim's: "Senate Republicans blocked [the bill], with McConnell saying [the measure …]" (the tagger may give
+    both parts to the first cue)."""
+    if len(draft.content) < 2:
+        return draft
+    cue = view.words[draft.cue[0]].start
+
+    def others(a: int, b: int) -> bool:
+        return any(d is not draft and d.cue and cue < view.words[d.cue[0]].start < a and any(
+            c <= a and b <= e for c, e in d.content) for d in drafts)
+
+    content = [(a, b) for a, b in draft.content if not others(a, b)]
+    return replace(draft, content=content) if content else draft
 
 
 def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
     """A content ends before "and" and another claim's cue verb ("said A and vowed B"), or before a comma and its
     participle ("rejected A, arguing B"): PolNeAR gives B to the second attribution (docs/evaluation.md, step 22);
-    also before ", while" and another speaker's claim ("said A, while officials claimed B", step 46);
     not where a quotation continues past the participle, which is then an aside (:func:`.link.aside`)."""
     words = sorted(draft.content_words(view))
     starts = {min(d.cue) for d in drafts if d is not draft and d.cue}
@@ -92,11 +107,6 @@ def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> 
                 and view.words[k].lower.endswith("ing")) and view.words[k].upos == "VERB"
                 and view.quote_at(view.words[k].start) is None
                 and not continues_past(view, draft, view.words[k].start)), None)
-    if cut is None:
-        cut = next((k - 1 for k in sorted(min(d.source) for d in drafts if d is not draft and d.source and d.cue
-                                          and min(d.source) < min(d.cue))
-                    if words and words[0] < k - 1 and k <= words[-1] and view.words[k - 1].lower in CONTRASTS
-                    and view.words[k - 2].text == "," and view.quote_at(view.words[k].start) is None), None)
     if cut is None:
         return draft
     end = cut - 1
