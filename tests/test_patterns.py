@@ -81,6 +81,8 @@ CASES = [
     # headline in title case
     ("Zelenskiy Claims North Korea Sending Soldiers, Weapons To Russia",
      ("Zelenskiy", "Claims", "North Korea Sending Soldiers, Weapons To Russia")),
+    ("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says",  # the cue that closes it, not "Recalls"
+     ("Regulator", "Says", "Tesla Recalls 2 Million Cars Over Autopilot Flaw")),
 ]
 
 
@@ -110,6 +112,11 @@ def test_a_claim_set_against_another_with_while_is_its_own(claims_of):
     assert ("Russian officials", "claimed", "their forces had captured another village in the eastern Donetsk "
             "region") in found
     assert not any("captured" in content for _, cue, content in found if cue == "said")
+
+
+def test_a_title_case_headline_closed_by_its_speaker_has_no_cue_before(claims_of):
+    found = claims_of("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says")
+    assert [cue for _, cue, _ in found] == ["Says"]
 
 
 def test_a_content_part_belongs_to_the_nearer_cue_whose_content_it_is(claims_of):

@@ -113,16 +113,22 @@ def headline_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
         return None
     if sum(w.text[0].isupper() for w in alpha) < 0.6 * len(alpha):
         return None
-    for k in range(start + 1, stop - 1):
+    last = max((k for k in range(start, stop) if view.words[k].text[:1].isalpha()), default=start)
+    for k in [last, *range(start + 1, stop - 1)]:
         w = view.words[k]
         if not (w.lower.endswith("s") or w.lower.endswith("ed")) or w.upos in ("ADP", "DET", "PRON", "CCONJ"):
             continue
         entry = lexicon.lookup(w.lemma, w.text, "VERB")
-        if entry and entry.frame in ("clause", "recipient", *OBJECT_FRAMES):
-            source = trim_words(view, list(range(start, k)))
-            content = trim_words(view, list(range(k + 1, stop)), keep_quotes=True)
-            if source and content:
-                return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+        if not entry or entry.frame not in ("clause", "recipient", *OBJECT_FRAMES):
+            continue
+        if k == last:  # "Tesla Recalls 2 Million Cars …, Regulator Says": the speaker and cue close the headline
+            comma = next((j for j in range(k - 1, max(start, k - 5), -1) if view.words[j].text == ","), None)
+            source, content = (list(range(comma + 1, k)), list(range(start, comma))) if comma else ([], [])
+        else:
+            source, content = list(range(start, k)), list(range(k + 1, stop))
+        source, content = trim_words(view, source), trim_words(view, content, keep_quotes=True)
+        if source and content:
+            return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
     return None
 
 
