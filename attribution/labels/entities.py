@@ -221,9 +221,10 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     return keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
-def titled_after(view: DocView, named: list[int] | None, inside: list[list[int]], lex: LabelLexicons) -> list[int] | None:
-    """The name that follows ``named`` across nothing but title words: "[Washington Post] columnist [Michael Gerson]"
-    is the columnist, whom the parser may hang from the paper."""
+def titled_after(view: DocView, named: list[int] | None, inside: list[list[int]],
+                 lex: LabelLexicons) -> list[int] | None:
+    """The name that follows ``named`` across nothing but title words: "[Washington Post] columnist [Michael
+    Gerson]" is the columnist, whom the parser may hang from the paper."""
     if named is None:
         return None
     titles = lex.types.get("title", {})
@@ -235,9 +236,8 @@ def titled_after(view: DocView, named: list[int] | None, inside: list[list[int]]
 def document_owner(view: DocView, head: int) -> int | None:
     """Whose text a document noun is: its possessor ("Mariano's memoir") or where it comes from ("a statement from
     the White House", "a report by the agency")."""
-    return next(iter(view.kids(head, "nmod:poss")), None) or next(
-        (k for k in view.kids(head, "nmod") if any(view.words[c].lower in ("from", "by") for c in view.kids(k, "case"))),
-        None)
+    return next(iter(view.kids(head, "nmod:poss")), None) or next((k for k in view.kids(head, "nmod") if any(
+        view.words[c].lower in ("from", "by") for c in view.kids(k, "case"))), None)
 
 
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
