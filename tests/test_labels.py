@@ -297,6 +297,12 @@ def test_a_bare_institution_noun_is_the_institution_of_its_kind_just_named_as_su
         "National Highway Traffic Safety Administration", "Ameriquest"]
 
 
+def test_a_headline_speaker_named_by_a_title_alone_is_the_person_the_story_quotes(annotator):
+    doc = annotator.annotate("Mayor Promises New Housing Plan\n\nThe mayor, Karen Bass, promised on Monday to build "
+                             "10,000 new homes. \"We cannot wait any longer,\" she said.")
+    assert speaker_of(doc, "Promises").name == "Karen Bass" and [e.name for e in doc.entities] == ["Karen Bass"]
+
+
 def test_unquoted_first_person_is_the_writer_who_signs(annotator):
     letter = ("Will the investigations of Hillary Clinton ever stop? I hope voters say the senator did nothing "
               "wrong.\n\nChris Smith.\n\nThe hearings were a show, I think.\n\nToni Williams.")

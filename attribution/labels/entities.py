@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from ..extract.view import DocView
 from ..model import Claim, Entity, SourceType, Span
 from .anaphora import (GENERIC_GOVERNMENT, description_target, pronoun_cluster, recent_institution, recent_person,
-                       repeated_head)
+                       repeated_head, sentence_at)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
-from .names import guess_bare, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of
+from .names import guess_bare, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of, title_case
 
 __all__ = ["Resolved", "resolve_entities"]
 
@@ -63,11 +63,49 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
         if claim.source not in cluster.mentions:
             cluster.mentions.append(claim.source)
         entity_of[claim.id] = cluster
+    for claim in claims:
+        headline_speaker(view, claim, claims, entity_of, lex)
     kept = [c for c in clusters if c.quoted]
     ids = {id(c): f"e{n}" for n, c in enumerate(sorted(kept, key=lambda c: min(c.mentions)), 1)}
     entities = tuple(sorted((entity(ids[id(c)], c, lex) for c in kept), key=lambda e: int(e.id[1:])))
     return Resolved(entities, {cid: ids[id(c)] for cid, c in entity_of.items()},
                     {cid: c.type for cid, c in entity_of.items()})
+
+
+def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
+                     lex: LabelLexicons) -> None:
+    """A headline's speaker named by a title alone ("Mayor Promises …", "Lawmaker Urges …", "… , White
+    House Doctor Says") is the person the story then quotes most, preferably one whose role has that title."""
+    cluster, source = entity_of.get(claim.id), claim.source
+    words = view.words_between(source.start, source.end) if source else []
+    if cluster is None or source is None or not words or view.words[words[0]].sent != 0 or not headline(view):
+        return
+    head = view.words[head_of(view, words)]
+    named = any(sentence_at(view, m.start) != 0 for m in cluster.mentions) or any(
+        t in lex.genders.get("first", {}) for n in cluster.names for t in n.split())
+    noun = source_noun(head, lex) or ""
+    person_noun = noun in lex.types.get("title", {}) or lex.types.get("head", {}).get(noun) is SourceType.ANONYMOUS
+    if not person_noun or head.lower.endswith("s") or named:  # not "Zelenskiy Claims …", "Obama Administration …"
+        return
+    body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
+    people = [entity_of[c.id] for c in body if entity_of[c.id].type is SourceType.PERSON
+              and any(" " in n for n in entity_of[c.id].names)]
+    if not people:
+        return
+    titled = [p for p in people if any(noun in r.lower() for r in p.roles)]
+    person = max(titled or people, key=lambda p: (people.count(p), -people.index(p)))
+    cluster.mentions.remove(source)
+    cluster.quoted = any(entity_of.get(c.id) is cluster for c in claims if c is not claim)
+    person.mentions.append(source)
+    entity_of[claim.id] = person
+
+
+def headline(view: DocView) -> bool:
+    """Is the first sentence a headline: in title case, or a paragraph of its own with no full stop?"""
+    start, stop = view.sentence_ranges[0]
+    first = view.paragraphs[0] if view.paragraphs else (0, 0)
+    return title_case(view, (start, stop)) or view.words[stop - 1].end >= first[1] - 1 \
+        and view.words[stop - 1].text not in (".", "!", "?")
 
 
 def entity(entity_id: str, cluster: Cluster, lex: LabelLexicons) -> Entity:
