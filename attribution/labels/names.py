@@ -10,7 +10,8 @@ from ..lexicon import load_lexicon
 from ..model import SourceType
 from .lexicons import LabelLexicons
 
-__all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "premodifier_role", "text_of"]
+__all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "premodifier_role", "text_of", "name_tokens",
+           "title_case"]
 
 CONNECTORS = {"of", "for", "the", "de", "on"}
 PARTICLES = {"van", "von", "der", "den", "ter", "ten", "du", "da", "di", "del", "della", "dos", "bin", "ibn", "'t"}
