@@ -80,15 +80,20 @@ def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int,
     "Ameriquest was …": a bare definite institution noun stands for the institution of its kind last named as a
     subject in its sentence or the one before."""
     w = view.words[head]
-    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
     kind = lex.types.get("head", {}).get(w.lemma.lower())
-    if w.upos != "NOUN" or words != [head - 1, head] or view.words[head - 1].lower != "the" or plural(w) \
+    if not bare_definite(view, head, span) or plural(w) \
             or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) \
             or w.lemma.lower() in GENERIC_GOVERNMENT:
         return None
     before = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < span.start and c.type is kind and c.names
               and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None and subject_at(view, s, c)]
     return before[-1] if before else None
+
+
+def bare_definite(view: DocView, head: int, span: Span) -> bool:
+    """Is the source "the" and its noun alone ("the ministry", "the agency")?"""
+    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
+    return view.words[head].upos == "NOUN" and words == [head - 1, head] and view.words[head - 1].lower == "the"
 
 
 def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:
@@ -108,8 +113,7 @@ def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster])
     """"the ministry" after "China's foreign ministry": a bare definite description that repeats the head noun of
     an earlier speaker who is no person."""
     w = view.words[head]
-    words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
-    if w.upos != "NOUN" or words != [head - 1, head] or view.words[head - 1].lower != "the":
+    if not bare_definite(view, head, span):
         return None
     noun = w.lemma.lower()
     for cluster in reversed(clusters):

@@ -85,7 +85,7 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
         t in lex.genders.get("first", {}) for n in cluster.names for t in n.split())
     noun = source_noun(head, lex) or ""
     person_noun = noun in lex.types.get("title", {}) or lex.types.get("head", {}).get(noun) is SourceType.ANONYMOUS
-    if not person_noun or head.lower.endswith("s") or named:  # not "Zelenskiy Claims …", "Obama Administration …"
+    if not person_noun or plural(head) or named:  # not "Zelenskiy Claims …", "Obama Administration …"
         return
     body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
     people = [entity_of[c.id] for c in body if entity_of[c.id].type is SourceType.PERSON
