@@ -406,9 +406,36 @@ def test_a_senators_home_state_is_not_part_of_his_name(annotator):
     assert doc_entity(doc, doc.claims[1]).name == "University of Oklahoma"
 
 
-def test_sentence_initial_common_noun_is_no_name(annotator):
-    doc = annotator.annotate("Officials said the program would end. Local officials declined to comment.")
-    assert speaker_of(doc, "said").type is SourceType.ANONYMOUS
+@pytest.mark.parametrize("text, cue, name", [
+    ("Officials said the program would end. Local officials declined to comment.", "said", "Officials"),
+    ("Fans had called for the coach's dismissal for weeks.", "had called for", "Fans"),  # a plural noun, not a name
+    ("Two patients died. Patient advocates warned that families were counting on the drug.", "warned",
+     "Patient advocates"),  # "patients" is written in lower case: the singular is no name either
+])
+def test_sentence_initial_common_noun_is_no_name(annotator, text, cue, name):
+    doc = annotator.annotate(text)
+    assert speaker_of(doc, cue).type is SourceType.ANONYMOUS and speaker_of(doc, cue).name == name
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pharmaceutical company Novaxis said it had paused the trial.", SourceType.ORGANIZATION),
+    ("The drugmaker Novaxis said it had paused the trial.", SourceType.ORGANIZATION),
+    ("The newspaper Diario Libre said the talks had failed.", SourceType.MEDIA),
+    ("The Boston Globe reported that the trial had been paused.", SourceType.MEDIA),
+])
+def test_the_noun_before_a_name_tells_what_kind_of_institution_it_is(annotator, text, kind):
+    assert doc_entity(annotator.annotate(text), annotator.annotate(text).claims[0]).type is kind
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Chief Medical Officer Dr. Linda Park said the decision was cautious.", "Linda Park", "Chief Medical Officer"),
+    ("Robert Hall, a neurologist at Johns Hopkins University who was not involved in the study, said the risk was "
+     "serious.", "Robert Hall", "neurologist at Johns Hopkins University"),
+    ("Quarterback Justin Fields said he had learned a lot.", "Justin Fields", "Quarterback"),
+])
+def test_a_role_leaves_out_forms_of_address_and_relative_clauses(annotator, text, name, role):
+    entity = speaker_of(annotator.annotate(text), "said")
+    assert (entity.name, entity.role) == (name, role)
 
 
 @pytest.mark.parametrize("text, stance, factuality", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..extract.view import DocView
+from ..extract.view import DocView, Word
 from ..model import Claim, Entity, SourceType, Span
 from .anaphora import (GENERIC_GOVERNMENT, description_target, pronoun_cluster, recent_institution, recent_person,
                        repeated_head, sentence_at)
@@ -126,6 +126,9 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     text = text_of(view, run)
     kind = run_type(view, run, lex)
     role = premodifier_role(view, run[0], lex)
+    if kind in (None, SourceType.PERSON) and role is None \
+            and view.words[run[0]].text not in lex.genders.get("first", {}):  # "secretary of state Madeleine Albright"
+        kind = described_as(view, run[0], lex) or kind  # "the newspaper Diario Libre" is not a person's two names
     place = lex.place(text)
     if kind is SourceType.GOVERNMENT and place:
         start = view.words[run[0]].start
@@ -156,6 +159,16 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     else:
         found.names.append(text)
     return found
+
+
+def described_as(view: DocView, first: int, lex: LabelLexicons) -> SourceType | None:
+    """The kind of institution the noun right before a name says it is: "drugmaker Novaxis", "the newspaper Le
+    Monde", "militant group Hamas". Nouns for unnamed people ("aide") leave the name to the other evidence."""
+    before = view.words[first - 1] if first > 0 else None
+    if before is None or before.sent != view.words[first].sent or before.upos != "NOUN" or not before.text.islower():
+        return None
+    kind = lex.types.get("head", {}).get(before.lemma.lower())
+    return kind if kind in (SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.GOVERNMENT) else None
 
 
 def given_name_cluster(tokens: list[str], clusters: list[Cluster]) -> Cluster | None:
@@ -281,8 +294,18 @@ def document_owner(view: DocView, head: int) -> int | None:
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     """A short source of capitalised words that are no source nouns: a name the tagger did not tag as one."""
     kept = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
+    if len(kept) == 1 and plural_opener(view, kept[0]) and kept[0].text not in lex.types.get("name", {}):
+        return False
     return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not lex.source_nouns & {
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
+
+
+def plural_opener(view: DocView, w: Word) -> bool:
+    """A plural common noun capitalised only because it opens a body sentence ("Fans had called for …"), and
+    nowhere else capitalised inside a sentence, as a surname the tagger took for a plural is ("Sanders")."""
+    sentence = view.sentence_ranges[w.sent]
+    return w.i == sentence[0] and w.upos == "NOUN" and w.feat("Number") == "Plur" and not title_case(view, sentence) \
+        and not any(o.text == w.text and o.i != view.sentence_ranges[o.sent][0] for o in view.words)  # "Sanders"
 
 
 def noun_after_name(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> int:
@@ -335,7 +358,8 @@ def fronted_role(view: DocView, words: list[int], named: list[int], head: int) -
 
 def role_text(view: DocView, role_words: list[int]) -> str | None:
     """The words as a role, without their article; none for an alias ("(ISW)"), an age ("33"), a relative clause
-    ("who served as …", "whose roots …") or a phrase that is no description ("like Sen. Ted Cruz", "including …")."""
+    ("who served as …", "whose roots …") or a phrase that is no description ("like Sen. Ted Cruz", "including …").
+    A relative clause inside the description is no part of the role."""
     while role_words and view.words[role_words[0]].lower in DETERMINERS:
         role_words = role_words[1:]
     first = view.words[role_words[0]] if role_words else None
@@ -343,4 +367,9 @@ def role_text(view: DocView, role_words: list[int]) -> str | None:
             or first.upos in ("ADP", "SCONJ", "CCONJ", "VERB", "PUNCT") or first.lower == "whose" \
             or first.upos == "PRON" and first.feat("Poss") != "Yes":  # but "[her] campaign manager"
         return None
+    clause = min((min(view.subtree(k)) for k in role_words if view.words[k].deprel == "acl:relcl"
+                  and view.words[k].head in role_words), default=None)  # "a neurologist at Johns Hopkins [who …]"
+    role_words = [k for k in role_words if clause is None or k < clause]
+    while role_words and view.words[role_words[-1]].upos == "PUNCT":
+        role_words = role_words[:-1]
     return text_of(view, role_words)

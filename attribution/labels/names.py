@@ -34,7 +34,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         run = [w.i] if is_name_word(view, w.i, lex) and w.i not in breaks else []
     runs.append(run)
     out = []
-    lowercase = {w.text for w in view.words if w.text.islower()}
+    lowercase = {form for w in view.words if w.text.islower() for form in (w.text, w.lemma)}
     for r in runs:
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
@@ -117,7 +117,8 @@ def is_demonym(view: DocView, i: int, lex: LabelLexicons) -> bool:
 
 def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowercase: set[str]) -> bool:
     """A lone capitalised word that opens its sentence and is a source noun ("Video shows") or is written in
-    lower case elsewhere in the document ("Federal and state officials … federal prosecutors")."""
+    lower case elsewhere in the document, or its singular is ("Federal and state officials … federal prosecutors";
+    "Patient advocates … two patients")."""
     w = view.words[run[0]]
     opens = w.i == view.sentence_ranges[w.sent][0] or view.words[w.i - 1].upos == "PUNCT" and \
         view.words[w.i - 1].sent == w.sent and w.i - 1 == view.sentence_ranges[w.sent][0]
@@ -288,7 +289,12 @@ def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | Non
         k -= 1
     if not seen_title:
         return None
-    return text_of(view, list(range(k + 1, first))) if k + 1 < first else None
+    words = list(range(k + 1, first))
+    honorifics = lex.types.get("honorific", {})
+    while len(words) > 1 and (view.words[words[-1]].lower.rstrip(".") in honorifics
+                              or view.words[words[-1]].upos == "PUNCT"):
+        words = words[:-1]  # "Chief Medical Officer [Dr.]": a form of address is no role
+    return text_of(view, words) if words else None
 
 
 def title_complement(view: DocView, k: int, first: int, lex: LabelLexicons) -> bool:
