@@ -48,6 +48,8 @@ CASES = [
      ("The minister", "was quoted as saying", "that Germany will not be blackmailed")),
     ("The situation is expected to be high on the agenda.",
      (None, "is expected", "The situation | to be high on the agenda")),
+    ("Egypt, which has mediated past truces, is expected to send envoys this week, diplomats said.",
+     (None, "is expected", "Egypt | to send envoys this week")),  # not the attribution that closes it
     # coordinated sources, evidential remarks, dismissals
     ("Ukraine and the US say Russia is using North Korean shells.",
      ("Ukraine and the US", "say", "Russia is using North Korean shells")),
@@ -73,6 +75,13 @@ CASES = [
      ("Officials", "said", "they were concerned that the documents were forged")),
     ("The ministry said in a statement released Monday that five people were killed.",
      ("The ministry", "said", "that five people were killed")),
+    ("Pharmaceutical company Novaxis said Monday it had paused a late-stage trial of its experimental drug.",
+     ("Pharmaceutical company Novaxis", "said", "it had paused a late-stage trial of its experimental drug")),
+    ("The Tulsa Police Department revealed Tuesday the hallucinogen PCP, or angel dust, was found in Crutcher's SUV.",
+     ("The Tulsa Police Department", "revealed", "the hallucinogen PCP, or angel dust, was found in Crutcher's SUV")),
+    # a relative clause's cue whose object is the noun it hangs from: the noun is what is denied
+    ("Israel said its strike had killed a senior commander, a claim that Hamas denied.",
+     ("Hamas", "denied", "a claim")),
     # quotation dash: a testimonial or pull quote on its own line, the speaker after a dash
     ("Readers wrote.\n“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant.”\xa0― Pamela Padilla",
      ("Sonya Herridge", "―", "“He represents our greatest shame.”")),
@@ -97,6 +106,17 @@ def test_a_wire_dateline_is_neither_source_nor_content(claims_of):
                       "militant group did not immediately confirm.")
     assert ("Israel's military", "said", "it had killed a senior Hamas commander in an air strike in central Gaza") \
         in found
+
+
+def test_a_reporting_verb_says_the_clause_of_the_statement_it_was_made_in(claims_of):
+    found = claims_of("The company said in a statement that it was too early to determine whether the deaths were "
+                      "linked to the treatment.")
+    assert [cue for _, cue, _ in found] == ["said"]
+
+
+def test_a_manner_of_speaking_verb_reports_only_a_quotation_it_introduces(claims_of):
+    found = claims_of('An Israeli official said the operation would continue "as long as necessary."')
+    assert [cue for _, cue, _ in found] == ["said"]
 
 
 def test_a_refusal_to_speak_after_a_reported_clause_is_the_reporters_speakers(claims_of):

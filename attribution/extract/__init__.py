@@ -76,8 +76,8 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
     kept = prune([d for d in drafts if not quoted_speech(view, d, drafts) and not reported_mind(view, d, drafts)])
-    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, without_others_parts(view, d, kept),
-                                                                             kept)) for d in kept])
+    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, without_others_parts(
+        view, without_outer_attribution(view, d, kept), kept), kept)) for d in kept])
 
 
 def without_others_parts(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
@@ -96,6 +96,20 @@ def without_others_parts(view: DocView, draft: Draft, drafts: list[Draft]) -> Dr
     return replace(draft, content=content) if content else draft
 
 
+def without_outer_attribution(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
+    """A content stops before the speaker and cue that close its sentence and report this claim in turn: "Egypt
+    is expected to send envoys this week[, diplomats said]"."""
+    words = sorted(draft.content_words(view))
+    for d in drafts:
+        block = sorted({*d.cue, *d.source})
+        if d is draft or not d.cue or not words or not words[0] < block[0] <= block[-1] <= words[-1] \
+                or draft.cue[0] not in d.content_words(view) \
+                or any(view.words[k].upos != "PUNCT" for k in words if k > block[-1]):
+            continue
+        return ending_before(view, draft, words[0], block[0])
+    return draft
+
+
 def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
     """A content ends before "and" and another claim's cue verb ("said A and vowed B"), or before a comma and its
     participle ("rejected A, arguing B"): PolNeAR gives B to the second attribution (docs/evaluation.md, step 22);
@@ -107,10 +121,13 @@ def before_coordinated_cue(view: DocView, draft: Draft, drafts: list[Draft]) -> 
                 and view.words[k].lower.endswith("ing")) and view.words[k].upos == "VERB"
                 and view.quote_at(view.words[k].start) is None
                 and not continues_past(view, draft, view.words[k].start)), None)
-    if cut is None:
-        return draft
-    end = cut - 1
-    while end - 1 > words[0] and view.words[end - 1].upos == "PUNCT":
+    return draft if cut is None else ending_before(view, draft, words[0], cut - 1)
+
+
+def ending_before(view: DocView, draft: Draft, first: int, k: int) -> Draft:
+    """The draft with its content cut before word ``k`` and the punctuation before it."""
+    end = k
+    while end - 1 > first and view.words[end - 1].upos == "PUNCT":
         end -= 1
     stop = view.words[end - 1].end
     content = [(a, min(b, stop)) for a, b in draft.content if a < stop]

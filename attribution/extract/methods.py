@@ -74,7 +74,7 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
         return rule
     ours, theirs = rule.content_words(view), match.content_words(view)
     if ours < theirs:  # the tagger's goes on past the rule's, or starts before it ("Voters, she said, don't …")
-        better = (len(ours) < len(theirs) / 2 or min(theirs) < min(ours)) and extends_fairly(
+        better = (len(ours) <= len(theirs) / 2 or min(theirs) < min(ours)) and extends_fairly(
             rule, theirs - ours, view, rules)
     else:
         better = (rule.kind not in RULE_KINDS or len(ours & theirs) < len(ours | theirs) / 2) and not stops_at_aside(
@@ -133,7 +133,7 @@ def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draf
     others = {k for d in rules if d is not rule for k in d.content_words(view)}
     return rule.kind not in RULE_KINDS and not added & others and not any(
         view.words[k].rel == "conj" and view.words[k].head in rule.cue and not view.kids(k, "nsubj", "nsubj:pass")
-        for k in added)
+        and not view.kids(k, "aux:pass") for k in added)  # but "revealed [PCP] was found …": the object's passive
 
 
 def with_tagged_quotations(drafts: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:

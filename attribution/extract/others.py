@@ -22,6 +22,8 @@ def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draf
         return None
     w = view.words[nxt]
     cue = [n]
+    if w.lower == "that" and in_which_said(view, n, lexicon):
+        return None
     if w.lower == "that" and (w.upos == "SCONJ" or w.deprel == "mark"):
         start = nxt
     elif w.lower in NOUN_PREPOSITIONS or w.text == ":":
@@ -50,6 +52,17 @@ def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draf
             source = source_words(view, host, cue) or source
     return Draft(ClaimKind.NOMINAL, cue, entry.lemma, source, [chars(view, content)],
                  0.7 if source else 0.6, entry.cls)
+
+
+def in_which_said(view: DocView, n: int, lexicon: Lexicon) -> bool:
+    """Is the noun where a reporting verb says its clause ("said [in a statement] that …", "told CNN [in an
+    interview] that …")? The clause is the verb's claim, not a second one of the noun's (but "responded to
+    [accusations] that …" reports the accusations too)."""
+    host = view.words[n].head
+    return view.words[n].rel == "obl" and host is not None and view.words[host].upos == "VERB" \
+        and any(view.words[c].lower in ("in", "during") for c in view.kids(n, "case")) \
+        and (entry := lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB")) is not None \
+        and entry.cls == "speech"  # not "did not see convincing evidence [in the report] that …"
 
 
 def second_finite(view: DocView, start: int, end: int) -> int:

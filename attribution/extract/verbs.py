@@ -6,6 +6,7 @@ from ..model import ClaimKind
 from .draft import Draft
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
                     quoting_host, source_words, subject, trim_words, verb_group)
+from .relatives import RELATIVES
 from .view import DocView
 
 LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
@@ -14,6 +15,8 @@ PROOF_NOUNS = {"evidence", "proof", "data", "documentation"}
 THAT_WINDOW = 15
 LONG_NP = 5
 NEGATIONS = {"not", "n't", "never", "cannot", "neither"}
+WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight"}  # "said [Monday] it had paused …", which the parser may make an object
 MISREAD_DETERMINERS = {"either", "neither", "both"}  # the parser's prepositions in "verify [either] account"
 
 
@@ -76,20 +79,33 @@ def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
     content = trim_words(view, [i for i in range(start, end + 1) if i not in source], keep_quotes=True)
     if entry.frame == "object" and content and view.words[content[0]].lower not in CLAUSE_STARTERS:
         comma = next((k for k, i in enumerate(content) if view.words[i].text == "," and not view.in_quote(i)), None)
-        if comma and not is_clausal(view, content[:comma]):
+        if comma and not is_clausal(view, content[:comma]) and not subject_of_later_verb(view, content, comma):
             content = trim_words(view, content[:comma])
     ok = content and (is_clausal(view, content) or entry.frame in OBJECT_FRAMES
                       or len(content) >= LONG_NP and entry.cls == "speech")  # the tagger missed the verb
-    if entry.frame == "quote":
-        ok = ok and view.in_quote(content[0])
+    if entry.frame == "quote":  # "continued: “…”", "singing “It's Our Time”"; not "would continue “as long as necessary”"
+        ok = ok and view.in_quote(content[0]) and (any(view.words[k].upos in ("VERB", "AUX") for k in content) or any(
+            view.words[k].text in (":", ",") for k in range(cue[-1] + 1, content[0] + 1)))
     if entry.frame == "label" and ok and names_only(view, v, cue, source):
         return None
     if not ok:
-        content = left_content(view, v, cue, source)
+        content = left_content(view, v, cue, source) or antecedent_content(view, v, entry)
     if not content:
         return None
     return Draft(ClaimKind.INDIRECT, cue, entry.lemma, source, [chars(view, content)],
                  0.9 if source else 0.7, entry.cls)
+
+
+def antecedent_content(view: DocView, v: int, entry: CueEntry) -> list[int]:
+    """The noun a relative clause's cue takes as its object: "[a claim] (that) the militant group denied". What is
+    denied is that claim, which the labels resolve; after "which" the relative word is the content (relatives.py)."""
+    w = view.words[v]
+    if w.deprel != "acl:relcl" or w.head is None or entry.frame not in OBJECT_FRAMES \
+            or any(k > v or view.words[k].lower in RELATIVES for k in view.kids(v, "obj", "ccomp")) \
+            or not any(view.words[k].feat("PronType") != "Rel" for k in view.kids(v, "nsubj")):
+        return []  # not "any consumer who asks": there the noun is the one who speaks
+    clause = set(view.subtree(v))
+    return trim_words(view, [k for k in view.subtree(w.head) if k not in clause and k < v])
 
 
 def names_only(view: DocView, v: int, cue: list[int], source: list[int]) -> bool:
@@ -137,8 +153,8 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
     if i < sentence.stop and view.words[i].lower in LINKING_PREPOSITIONS and entry.frame in OBJECT_FRAMES:
         cue.append(i)
         return i + 1
-    skip = {c for c in view.children[v] if view.words[c].rel in ("obl", "advmod", "nmod") and c >= i
-            and not view.kids(c, "mark")}
+    skip = {c for c in view.children[v] if c >= i and (view.words[c].rel in ("obl", "advmod", "nmod")
+                                                       and not view.kids(c, "mark") or when_object(view, c))}
     if entry.frame == "recipient":
         skip |= set(view.kids(v, "obj", "iobj"))
     while i < sentence.stop:
@@ -150,6 +166,18 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
         else:
             break
     return i
+
+
+def subject_of_later_verb(view: DocView, content: list[int], comma: int) -> bool:
+    """Does the noun phrase before the comma open a clause whose verb follows it ("revealed Tuesday [the
+    hallucinogen PCP], or angel dust, was found in …")? Then the comma sets off an apposition, not the content's end."""
+    later = set(content[comma:])
+    return any(view.words[k].rel == "nsubj" and view.words[k].head in later for k in content[:comma])
+
+
+def when_object(view: DocView, c: int) -> bool:
+    """Is the cue's object or indirect object a day ("said Monday it had …", "told Tuesday")? A time, not content."""
+    return view.words[c].rel in ("obj", "iobj") and view.words[c].lower in WHEN_WORDS and view.subtree(c) == [c]
 
 
 def left_content(view: DocView, v: int, cue: list[int], source: list[int]) -> list[int]:
