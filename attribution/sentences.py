@@ -1,5 +1,6 @@
 """Sentence boundaries repaired between Stanza's tokenizer and its parser: over-long sentences cut into pieces the
-parser can hold, and sentences that end on a form of address ("Sen.", "Mrs.") joined to the name that follows."""
+parser can hold, and sentences that end on a form of address ("Sen.", "Mrs."), or unpunctuated on a first name or
+title, joined to the name that follows."""
 from __future__ import annotations
 
 from .labels.lexicons import load_label_lexicons
@@ -50,12 +51,16 @@ def joined_after_honorifics(doc):  # noqa: ANN001, ANN201 - stanza Document in a
     followed by a period) joined to the next one when that starts with a capital in the same paragraph: the
     compact tokenizer reads the period as a sentence end before the name ("… has endorsed Sen. | Ted Cruz"; 210
     times in PolNeAR train and dev), which cuts the speaker's name and the parse in two. A period split off the
-    honorific ("Sen" ".") is put back on it."""
+    honorific ("Sen" ".") is put back on it. A sentence that ends with no punctuation on a first name or a title
+    (:func:`name_end`) joins the next in the same way, unless that opens in capitals (a heading run in)."""
     from stanza.models.common.doc import Document
 
-    honorifics = load_label_lexicons().types.get("honorific", {})
+    lex = load_label_lexicons()
+    honorifics, first_names, titles = lex.types.get("honorific", {}), lex.genders.get("first", {}), \
+        lex.types.get("title", {})
     joins = {k for k, (this, following) in enumerate(zip(doc.sentences, doc.sentences[1:]))
-             if honorific_end(this.tokens[-2:], honorifics) and following.tokens[0].text[:1].isupper()
+             if (honorific_end(this.tokens[-2:], honorifics) or name_end(this.tokens[-1], first_names, titles)
+                 and not following.tokens[0].text.isupper()) and following.tokens[0].text[:1].isupper()
              and "\n" not in doc.text[this.tokens[-1].end_char:following.tokens[0].start_char]}
     if not joins:
         return doc  # the usual case, decided without converting the document
@@ -66,6 +71,13 @@ def joined_after_honorifics(doc):  # noqa: ANN001, ANN201 - stanza Document in a
         else:
             joined.append(sentence)
     return Document(joined, text=doc.text)
+
+
+def name_end(last, first_names: dict, titles: dict) -> bool:  # a Stanza token
+    """Does a sentence end, with no punctuation, on a first name or a capitalised title ("said Jennifer | Wu",
+    "British Prime Minister | Theresa May said")? Inside a paragraph that is a cut in a name, not a sentence end."""
+    return last.text in first_names or last.text[:1].isupper() and not last.text.isupper() \
+        and last.text.lower() in titles
 
 
 def honorific_end(last_tokens: list, honorifics: dict) -> bool:  # Stanza tokens

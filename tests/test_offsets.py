@@ -114,6 +114,18 @@ def test_a_sentence_ending_on_a_form_of_address_joins_the_name():
     assert [w.id for w in doc.sentences[0].words] == list(range(1, 8))
 
 
+def test_a_sentence_cut_after_a_first_name_or_title_joins_the_rest_of_the_name():
+    from attribution.sentences import joined_after_honorifics
+
+    text = "\"Go,\" said Jennifer Wu, a former aide. Prime Minister Theresa May agreed.\n\nSAVE A QUARTER Let's say."
+    sentences = [["\"", "Go", ",", "\"", "said", "Jennifer"], ["Wu", ",", "a", "former", "aide", "."],
+                 ["Prime", "Minister"], ["Theresa", "May", "agreed", "."], ["SAVE", "A", "QUARTER"],
+                 ["Let", "'s", "say", "."]]
+    doc = joined_after_honorifics(tokenized_as(text, sentences))
+    assert [[t.text for t in s.tokens] for s in doc.sentences] == [
+        sentences[0] + sentences[1], sentences[2] + sentences[3], sentences[4], sentences[5]]
+
+
 def test_a_form_of_address_before_a_paragraph_break_or_a_small_letter_stays_a_sentence_end():
     from attribution.sentences import joined_after_honorifics
 
