@@ -120,6 +120,38 @@ def test_a_denied_pronoun_is_the_claim_before(annotator, denial):
     assert said.evidential is Evidential.DISPUTED and [link.type for link in doc.links] == [LinkType.DENIES]
 
 
+@pytest.mark.parametrize("text, cue, denied", [
+    ("Israel said its strike had killed a senior commander, a claim that Hamas denied.", "denied", "said"),
+    ("Israel said the strike had killed a senior commander. The company later faced allegations of fraud, which it "
+     "has rejected.", "has rejected", "allegations of"),
+])
+def test_a_relative_clause_that_denies_disputes_the_claim_its_noun_names(annotator, text, cue, denied):
+    doc = annotator.annotate(text)
+    denial, target = by_cue(doc, cue), by_cue(doc, denied)
+    assert [(k.type, k.target) for k in doc.links if k.source == denial.id] == [(LinkType.DENIES, target.id)]
+    assert target.evidential is Evidential.DISPUTED
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Russia said Ukraine had shelled the plant. Kyiv said the allegations were false.", "said"),
+    ("A former aide testified that the governor ordered staff to delete emails. She said she was fired. His lawyer "
+     "called the testimony \"a pack of lies.\"", "testified"),  # the act the claim noun names
+    ("Russia said Ukraine had shelled the plant. Kyiv said it had not. Kyiv later said that was a lie.",
+     "said"),  # what another speaker said, not its own words
+])
+def test_calling_a_claim_untrue_denies_it(annotator, text, denied):
+    doc = annotator.annotate(text)
+    denial, target = doc.claims[-1], by_cue(doc, denied)
+    assert denial.stance is Stance.DENY and denial.factuality.value == "CT-"
+    assert [(k.type, k.target) for k in doc.links if k.source == denial.id] == [(LinkType.DENIES, target.id)]
+
+
+def test_an_it_below_the_main_clause_is_the_institution_that_is_its_subject(annotator):
+    doc = annotator.annotate("Israel said the strike had killed a senior commander. The company faces allegations of "
+                             "fraud, which it has rejected.")
+    assert speaker_of(doc, "has rejected").name == "company" and speaker_of(doc, "said").name == "Israel"
+
+
 def test_a_relative_pronoun_is_no_reference_to_a_claim(annotator):
     doc = annotator.annotate("Officials said the deal was fair. It was a deal that was rejected by large majorities "
                              "in Congress.")
@@ -451,6 +483,7 @@ def test_a_role_leaves_out_forms_of_address_and_relative_clauses(annotator, text
     ("Critics insist that the administration misled Congress.", Stance.ACCUSE, "CT+"),  # an unknown past, a charge
     ("The prime minister's office declined to comment.", Stance.DENY, "Uu"),  # a refusal states nothing
     ("The minister refused to say whether troops would be sent.", Stance.DENY, "Uu"),
+    ("A spokesperson would not say whether investigators had obtained backups.", Stance.DENY, "Uu"),  # a refusal
     ("The union demanded that the company proceed with the talks.", Stance.DEMAND, "Uu"),  # "-eed" is bare
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),

@@ -90,6 +90,30 @@ def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int,
     return before[-1] if before else None
 
 
+def sentence_subject(view: DocView, w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001
+                     lex: LabelLexicons) -> Cluster | None:
+    """The institution an "it" in a clause below its sentence's main one stands for: that sentence's subject
+    ("The company faces allegations of fraud, which [it] has rejected")."""
+    start, stop = view.sentence_ranges[w.sent]
+    root = next((k for k in range(start, stop) if view.words[k].head is None), None)
+    subject = next((k for k in view.kids(root, "nsubj", "nsubj:pass") if k < w.i), None) if root is not None \
+        else None
+    if subject is None or w.i in view.subtree(subject) or view.words[subject].upos not in ("NOUN", "PROPN"):
+        return None
+    words = view.subtree(subject)
+    named = next((c for s, c in at if view.words[words[0]].start <= s <= view.words[subject].start and any(
+        m.start == s and view.words[subject].end <= m.end for m in c.mentions)), None)  # not "United States jobs report"
+    if named is not None:
+        return named if named.type in GROUPS - {SourceType.ANONYMOUS} else None
+    kind = head_type(view, words, subject, lex)
+    if view.words[subject].upos != "NOUN" or plural(view.words[subject]) \
+            or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA):
+        return None
+    a, b = view.words[words[0]].start, view.words[words[-1]].end
+    span = Span(a, b, view.text[a:b])
+    return recent_institution(view, subject, span, at, lex) or keyed_cluster(clusters, kind, strip_determiner(span.text))
+
+
 def bare_definite(view: DocView, head: int, span: Span) -> bool:
     """Is the source "the" and its noun alone ("the ministry", "the agency")?"""
     words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
@@ -251,6 +275,9 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else None
     if found is not None:
         return found
+    subject = sentence_subject(view, w, at, clusters, lex) if lower in ("it", "its") else None
+    if subject is not None:
+        return subject
     plural = lower in ("they", "them", "their")
     speakers = [(c.source, entity_of[c.id]) for c in claims if c.id in entity_of and c.source
                 and c.source.start < w.start and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]

@@ -6,7 +6,9 @@ from ..model import Claim, Span
 from .lexicons import LabelLexicons
 
 __all__ = ["words_of", "content_words", "cue_words", "content_root", "top_words", "content_keys", "find_markers",
-           "unquoted"]
+           "unquoted", "DEMONSTRATIVES"]
+
+DEMONSTRATIVES = {"this", "that", "these", "those"}  # words that point back at what was said
 
 KEY_UPOS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 LIGHT_LEMMAS = {"be", "have", "do", "say", "make", "get", "go", "take", "give", "tell", "also", "other", "more",

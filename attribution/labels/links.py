@@ -7,10 +7,11 @@ the country they stand for) and who says it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
-from .content import content_keys, content_root, content_words, find_markers, words_of
+from .content import DEMONSTRATIVES, content_keys, content_root, content_words, find_markers, words_of
 from .lexicons import LabelLexicons, load_label_lexicons
 
 __all__ = ["Facts", "link_claims", "independent"]
@@ -23,7 +24,6 @@ SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
 CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
 MIN_SHARED = 3
 MIN_ANSWER = 2            # a response shares this many content words (places aside) with what it answers
-DEMONSTRATIVES = {"this", "that", "these", "those"}
 MAX_REFERENCE_WORDS = 6   # "Zelenskiy's assertions", "those claims": longer contents say something themselves
 
 
@@ -114,13 +114,14 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
     if f.claim.id not in pointing:
         return []
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
-    root = content_root(view, words)
+    root = antecedent(view, untrue_subject(view, content_root(view, words), lex))
     if root is None:
         return []
     noun = view.words[root]
     plural = noun.feat("Number") == "Plur"
     earlier = [g for g in facts if g.claim.start < f.claim.start and g is not f
-               and g.claim.kind is not ClaimKind.EVIDENTIAL and g.claim.id not in pointing]
+               and g.claim.kind is not ClaimKind.EVIDENTIAL and g.claim.id not in pointing
+               and not (f.stance in DISAGREEING and g.entity is not None and g.entity == f.entity)]  # not one's own
     owners = view.kids(root, "nmod:poss")
     if owners:
         owner = view.words[owners[0]]
@@ -146,7 +147,7 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
 def names_act(noun: str, cue: str) -> bool:
     """Does a claim noun name the act of this cue ("findings" / found, "allegation" / alleged, "report" / reported)?"""
     stem = cue.removesuffix("e")
-    return len(stem) >= 4 and noun.startswith(stem)
+    return len(stem) >= 4 and len(commonprefix([noun, stem])) >= min(len(stem), 5)  # "testimony" / testified
 
 
 def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
@@ -155,21 +156,39 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     figures could not be independently verified", "could not verify the toll"), since what a remark cannot verify
     was reported before it?"""
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
-    root = content_root(view, words)
+    predicate = content_root(view, words)
+    root = antecedent(view, untrue_subject(view, predicate, lex))
     if root is None or len(words) > MAX_REFERENCE_WORDS:
         return False
     word = view.words[root]
     if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
         return True
-    if f.stance in DISAGREEING and len(words) == 1 and word.upos == "PRON" and word.feat("PronType") != "Rel" \
-            and word.lower in DEMONSTRATIVES | {"it"}:
-        return True  # "Kyiv has denied this", "The administration has denied that"
+    if f.stance in DISAGREEING and (len(words) == 1 or root != predicate) and word.upos == "PRON" \
+            and word.feat("PronType") != "Rel" and word.lower in DEMONSTRATIVES | {"it"}:
+        return True  # "Kyiv has denied this", "The administration has denied that", "said that was a lie"
     if f.claim.kind is not ClaimKind.EVIDENTIAL or any(view.words[k].upos in ("VERB", "AUX") for k in words) \
             or view.kids(root, "nsubj"):
         return False  # "did not provide evidence [that China was behind the hack]" says something itself
     pointers = DEMONSTRATIVES | {"the", "such"}
     return word.upos == "PRON" and word.lower in DEMONSTRATIVES | {"it"} \
         or word.upos == "NOUN" and any(view.words[k].lower in pointers for k in view.kids(root, "det"))
+
+
+def untrue_subject(view: DocView, root: int | None, lex: LabelLexicons) -> int | None:
+    """What a content calls untrue, where it does: "[the allegations] were false", "[that] was a lie"."""
+    if root is None or lex.marker("untruth", view.words[root].lemma.lower()) is None:
+        return root
+    return next(iter(view.kids(root, "nsubj")), root)
+
+
+def antecedent(view: DocView, root: int | None) -> int | None:
+    """The noun a relative pronoun content stands for: "[allegations] of fraud, which it has rejected"."""
+    if root is None or view.words[root].feat("PronType") != "Rel":
+        return root
+    clause = view.words[root].head
+    if clause is None or view.words[clause].deprel != "acl:relcl":
+        return root
+    return view.words[clause].head
 
 
 def entity_keys(entity: Entity | None) -> frozenset[str]:

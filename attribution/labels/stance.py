@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..extract.view import DocView
 from ..lexicon import load_lexicon
 from ..model import Claim, ClaimKind, Factuality, Stance
-from .content import content_root, content_words, cue_words, find_markers, top_words, unquoted
+from .content import DEMONSTRATIVES, content_root, content_words, cue_words, find_markers, top_words, unquoted
 from .lexicons import LabelLexicons
 from .names import title_case
 
@@ -56,6 +56,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         stance = Stance.ASSERT  # "what she called 'a gross violation'": naming, not a directive
     if stance in NEUTRAL and find_markers(view, words, "dismissal", lex):
         return Stance.DISMISS
+    if stance in NEUTRAL and calls_untrue(view, words, lex):
+        return Stance.DENY  # "called the testimony “a pack of lies”", "said the allegations were false"
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex) \
             and not negated_main(view, words, lex):  # "its troops are not mistreating civilians" answers a charge
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
@@ -179,8 +181,22 @@ def to_infinitive(view: DocView, words: list[int]) -> bool:
     return any((view.words[k].lower, view.words[k].upos) == ("to", "PART") for k in words[:5])
 
 
+def calls_untrue(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
+    """Does the content call a claim untrue: a claim noun or a pronoun for one, then a word of untruth ("the
+    allegations were false", "That is a lie"; not "Trump lied", a charge)?"""
+    untrue = next((k for k in words if lex.marker("untruth", view.words[k].lemma.lower())), None)
+    topic = next((k for k in words if view.words[k].upos in ("NOUN", "PROPN", "PRON")), None)
+    return untrue is not None and topic is not None and topic < untrue and (
+        lex.marker("claimnoun", view.words[topic].lemma.lower()) is not None
+        or view.words[topic].lower in DEMONSTRATIVES | {"it"})
+
+
 def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
-    """Does the cue hang from a refusal ("refused to admit", "declined to say", "was not willing to say")?"""
+    """Does the cue hang from a refusal ("refused to admit", "declined to say", "was not willing to say"), or is it
+    a verb of speech that "would not" or "will not" speak ("would not say whether …", "won't comment")?"""
+    if claim.cue_class in ("speech", "confirmation") and negated_cue(view, claim, lex) and any(
+            view.words[a].lemma.lower() in ("will", "would") for k in cue_words(view, claim) for a in view.kids(k, "aux")):
+        return True
     for k in cue_words(view, claim):
         w = view.words[k]
         if w.rel != "xcomp" or w.head is None:
@@ -234,7 +250,8 @@ def negated_cue(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
 
 def factuality_of(view: DocView, claim: Claim, stance: Stance, lex: LabelLexicons) -> Factuality:
     """The FactBank value of the content as the speaker presents it."""
-    if stance in NO_TRUTH_VALUE or negated_cue(view, claim, lex) and stance not in (Stance.DENY, Stance.DISMISS):
+    if stance in NO_TRUTH_VALUE or negated_cue(view, claim, lex) and stance not in (Stance.DENY, Stance.DISMISS) \
+            or refused(view, claim, lex):
         return Factuality.UU
     words = content_words(view, claim)
     if stance is Stance.HEDGE and professes_doubt(view, content_root(view, words), lex):
