@@ -484,6 +484,7 @@ def test_a_role_leaves_out_forms_of_address_and_relative_clauses(annotator, text
     ("The prime minister's office declined to comment.", Stance.DENY, "Uu"),  # a refusal states nothing
     ("The minister refused to say whether troops would be sent.", Stance.DENY, "Uu"),
     ("A spokesperson would not say whether investigators had obtained backups.", Stance.DENY, "Uu"),  # a refusal
+    ("He did not dispute that he advises the campaign.", Stance.CONFIRM, "Uu"),  # a concession, not a denial
     ("The union demanded that the company proceed with the talks.", Stance.DEMAND, "Uu"),  # "-eed" is bare
     ("Many investors see the program as an easy way to gain citizenship.", Stance.HEDGE, "PR+"),  # a view
     ("Analysts regard the deal as a mistake.", Stance.HEDGE, "PR+"),

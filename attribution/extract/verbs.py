@@ -83,7 +83,7 @@ def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
             content = trim_words(view, content[:comma])
     ok = content and (is_clausal(view, content) or entry.frame in OBJECT_FRAMES
                       or len(content) >= LONG_NP and entry.cls == "speech")  # the tagger missed the verb
-    if entry.frame == "quote":  # "continued: “…”", "singing “It's Our Time”"; not "would continue “as long as necessary”"
+    if entry.frame == "quote":  # "continued: “…”", "singing “It's Our Time”", not "would continue “as long …”"
         ok = ok and view.in_quote(content[0]) and (any(view.words[k].upos in ("VERB", "AUX") for k in content) or any(
             view.words[k].text in (":", ",") for k in range(cue[-1] + 1, content[0] + 1)))
     if entry.frame == "label" and ok and names_only(view, v, cue, source):
@@ -170,7 +170,8 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
 
 def subject_of_later_verb(view: DocView, content: list[int], comma: int) -> bool:
     """Does the noun phrase before the comma open a clause whose verb follows it ("revealed Tuesday [the
-    hallucinogen PCP], or angel dust, was found in …")? Then the comma sets off an apposition, not the content's end."""
+    hallucinogen PCP], or angel dust, was found in …")? Then the comma sets off an apposition, not the content's
+    end."""
     later = set(content[comma:])
     return any(view.words[k].rel == "nsubj" and view.words[k].head in later for k in content[:comma])
 

@@ -102,7 +102,7 @@ def sentence_subject(view: DocView, w, at: list[tuple[int, Cluster]], clusters: 
         return None
     words = view.subtree(subject)
     named = next((c for s, c in at if view.words[words[0]].start <= s <= view.words[subject].start and any(
-        m.start == s and view.words[subject].end <= m.end for m in c.mentions)), None)  # not "United States jobs report"
+        m.start == s and view.words[subject].end <= m.end for m in c.mentions)), None)  # not "[Iowa] jobs report"
     if named is not None:
         return named if named.type in GROUPS - {SourceType.ANONYMOUS} else None
     kind = head_type(view, words, subject, lex)
@@ -111,7 +111,8 @@ def sentence_subject(view: DocView, w, at: list[tuple[int, Cluster]], clusters: 
         return None
     a, b = view.words[words[0]].start, view.words[words[-1]].end
     span = Span(a, b, view.text[a:b])
-    return recent_institution(view, subject, span, at, lex) or keyed_cluster(clusters, kind, strip_determiner(span.text))
+    return recent_institution(view, subject, span, at, lex) \
+        or keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
 def bare_definite(view: DocView, head: int, span: Span) -> bool:

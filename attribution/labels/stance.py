@@ -49,6 +49,10 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
     if negated_cue(view, claim, lex):
         if lex.marker("certainty", lemma):
             return Stance.QUESTION  # "is not sure she can vote for …": doubt
+        if stance in (Stance.DENY, Stance.DISMISS) and any(
+                lex.stance_of_lemma(view.words[k].lemma) in (Stance.DENY, Stance.DISMISS)
+                and find_markers(view, view.kids(k, "advmod"), "negation", lex) for k in cue_words(view, claim)):
+            return Stance.CONFIRM  # "did not dispute that he lends his thoughts to …": a concession
         return stance  # "have not said when …": nothing was said, so the content says nothing of the act
     cue = {view.words[k].lower for k in cue_words(view, claim)}
     if lemma == "call" and claim.kind is not ClaimKind.NOMINAL and first not in ("for", "on", "to") \
@@ -56,7 +60,7 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         stance = Stance.ASSERT  # "what she called 'a gross violation'": naming, not a directive
     if stance in NEUTRAL and find_markers(view, words, "dismissal", lex):
         return Stance.DISMISS
-    if stance in NEUTRAL and calls_untrue(view, words, lex):
+    if stance in NEUTRAL and calls_untrue(view, claim, words, lex):
         return Stance.DENY  # "called the testimony “a pack of lies”", "said the allegations were false"
     if stance in NEUTRAL | {Stance.HEDGE} and find_markers(view, words, "accusation", lex) \
             and not negated_main(view, words, lex):  # "its troops are not mistreating civilians" answers a charge
@@ -181,21 +185,33 @@ def to_infinitive(view: DocView, words: list[int]) -> bool:
     return any((view.words[k].lower, view.words[k].upos) == ("to", "PART") for k in words[:5])
 
 
-def calls_untrue(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
-    """Does the content call a claim untrue: a claim noun or a pronoun for one, then a word of untruth ("the
-    allegations were false", "That is a lie"; not "Trump lied", a charge)?"""
-    untrue = next((k for k in words if lex.marker("untruth", view.words[k].lemma.lower())), None)
-    topic = next((k for k in words if view.words[k].upos in ("NOUN", "PROPN", "PRON")), None)
-    return untrue is not None and topic is not None and topic < untrue and (
-        lex.marker("claimnoun", view.words[topic].lemma.lower()) is not None
-        or view.words[topic].lower in DEMONSTRATIVES | {"it"})
+def calls_untrue(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons) -> bool:
+    """Does the content call a claim untrue: a word of untruth predicated of a claim noun or a pronoun for one
+    ("the allegations were false", "That is a lie", "called the testimony a pack of lies"; not "Trump lied", a
+    charge, nor "the wrong thing", a judgement of an act)?"""
+    def said(k: int) -> bool:
+        return view.words[k].upos in ("NOUN", "PRON") and (
+            lex.marker("claimnoun", view.words[k].lemma.lower()) is not None
+            or view.words[k].lower in DEMONSTRATIVES | {"it"})
+
+    labelled = any(said(o) for c in cue_words(view, claim) for o in view.kids(c, "obj"))
+    for k in words:
+        w = view.words[k]
+        if w.upos not in ("ADJ", "NOUN") or lex.marker("untruth", w.lemma.lower()) is None:
+            continue
+        predicates = [k] + ([w.head] if w.upos == "NOUN" and w.rel == "nmod" and w.head is not None else [])
+        if any(said(s) for p in predicates for s in view.kids(p, "nsubj")) or labelled and w.upos == "NOUN":
+            return True
+    return False
 
 
 def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
     """Does the cue hang from a refusal ("refused to admit", "declined to say", "was not willing to say"), or is it
     a verb of speech that "would not" or "will not" speak ("would not say whether …", "won't comment")?"""
-    if claim.cue_class in ("speech", "confirmation") and negated_cue(view, claim, lex) and any(
-            view.words[a].lemma.lower() in ("will", "would") for k in cue_words(view, claim) for a in view.kids(k, "aux")):
+    entry = load_lexicon().lookup(unquoted(claim.cue_lemma.lower()), claim.cue_lemma, "VERB")
+    if entry is not None and entry.cls in ("speech", "confirmation") and negated_cue(view, claim, lex) and any(
+            view.words[a].lemma.lower() in ("will", "would")
+            for k in cue_words(view, claim) for a in view.kids(k, "aux")):
         return True
     for k in cue_words(view, claim):
         w = view.words[k]
