@@ -449,6 +449,23 @@ def test_sentence_initial_common_noun_is_no_name(annotator, text, cue, name):
     assert speaker_of(doc, cue).type is SourceType.ANONYMOUS and speaker_of(doc, cue).name == name
 
 
+def test_a_persons_institution_after_of_the_is_no_part_of_the_name(annotator):
+    doc = annotator.annotate("The authors, led by Lijing Cheng of the Chinese Academy of Sciences, said the findings "
+                             "should alarm policymakers. \"The ocean is the best thermometer we have,\" Cheng said.")
+    assert speaker_of(doc, "said").name != "Lijing Cheng" and doc_entity(doc, doc.claims[1]).name == "Lijing Cheng"
+
+
+def test_a_capitalised_word_that_opens_a_quotation_is_no_part_of_the_name_after_it(annotator):
+    doc = annotator.annotate("\"Imagine Brad Thor going up against Trump,\" Beck said. Thor said he was not running.")
+    assert doc_entity(doc, doc.claims[1]).name == "Brad Thor"  # the tagger reads this "Thor" as a pronoun
+
+
+def test_common_nouns_of_a_title_case_headline_are_no_name(annotator):
+    doc = annotator.annotate("Climate Study Finds Oceans Warming Faster Than Expected\n\nOceans are warming faster, "
+                             "according to a study of climate records.")
+    assert speaker_of(doc, "Finds").type is SourceType.ANONYMOUS
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Pharmaceutical company Novaxis said it had paused the trial.", SourceType.ORGANIZATION),
     ("The drugmaker Novaxis said it had paused the trial.", SourceType.ORGANIZATION),

@@ -15,7 +15,8 @@ from .anaphora import (GENERIC_GOVERNMENT, description_target, pronoun_cluster, 
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
-from .names import guess_bare, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of, title_case
+from .names import (guess_bare, headline_part, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of,
+                    title_case)
 
 __all__ = ["Resolved", "resolve_entities"]
 
@@ -210,7 +211,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
             return keyed_cluster(clusters, kind, " and ".join(m.name() for m in members if m is not None))
         return keyed_cluster(clusters, kind, strip_determiner(span.text))
     w = view.words[head]
-    if w.upos == "PRON" and (len(words) <= 2 or not any(view.words[k].upos in NOMINALS for k in words if k != head)):
+    pronoun = w.upos == "PRON" and (w.lemma.islower() or w.lemma == "I")  # not a name tagged PRON ("Thor said")
+    if pronoun and (len(words) <= 2 or not any(view.words[k].upos in NOMINALS for k in words if k != head)):
         return pronoun_cluster(view, claim, claims, entity_of, w, at, clusters, lex)
     group = next((k for k in view.kids(head, "nmod") if k in words and view.words[k].lower == "them"), None) \
         if w.lower in PARTITIVES and not inside else None
@@ -294,7 +296,8 @@ def document_owner(view: DocView, head: int) -> int | None:
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     """A short source of capitalised words that are no source nouns: a name the tagger did not tag as one."""
     kept = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
-    if len(kept) == 1 and plural_opener(view, kept[0]) and kept[0].text not in lex.types.get("name", {}):
+    if len(kept) == 1 and plural_opener(view, kept[0]) and kept[0].text not in lex.types.get("name", {}) \
+            or kept and not headline_part(view, [w.i for w in kept]):  # "Climate Study Finds …": common nouns
         return False
     return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not lex.source_nouns & {
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is

@@ -45,7 +45,11 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
-        r = without_home_place(view, r, lex)
+        r = without_affiliation(view, without_home_place(view, r, lex), lex)
+        if len(r) >= 3 and opens_sentence(view, r[0]) and view.words[r[1]].text in lex.genders.get("first", {}) \
+                and view.words[r[0]].text not in lex.genders.get("first", {}) \
+                and len(view.words[r[0]].text.rstrip(".")) > 1:  # not an initial: "I. Charles McCullough"
+            r = r[1:]  # "“Imagine Brad Thor going up against …”": a capitalised opener before a first name
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and modifier_compound(view, r[-1]):
@@ -53,7 +57,9 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if r and not (lex.place(text_of(view, r)) or ("",))[0] == "demonym" \
                 and not is_demonym(view, r[-1], lex) \
                 and not common_word_first(view, r, lex, lowercase):  # "African-Americans", "Officials said"
-            out.append(headline_part(view, r))
+            part = headline_part(view, r)
+            if part:
+                out.append(part)
     return out
 
 
@@ -67,6 +73,19 @@ def without_home_place(view: DocView, run: list[int], lex: LabelLexicons) -> lis
     by_name = lex.types.get("name", {})
     return run if any(view.words[k].text in by_name or view.words[k].lower in CONNECTORS for k in run[:of]) \
         else run[:of]
+
+
+def without_affiliation(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
+    """A person's name without the institution they belong to: "Lijing Cheng [of the Chinese Academy of
+    Sciences]", "Tom Brown [of the Associated Press]". Only where two or more proper nouns, none an institution's
+    word, stand before "of the" ("Bank of the West", "the Ministry of the Interior" stay whole)."""
+    of = next((n for n in range(2, len(run) - 1) if view.words[run[n]].lower == "of"), None)
+    if of is None or view.words[run[of + 1]].lower != "the":
+        return run
+    by_name = lex.types.get("name", {})
+    before = [view.words[k] for k in run[:of]]
+    return run[:of] if all(w.upos == "PROPN" and w.text not in by_name and w.lower not in CONNECTORS
+                           for w in before) and not lex.place(text_of(view, run[:of])) else run
 
 
 def modifier_compound(view: DocView, last: int) -> bool:
@@ -115,14 +134,18 @@ def is_demonym(view: DocView, i: int, lex: LabelLexicons) -> bool:
     return any(lex.places.get(form, ("",))[0] == "demonym" for form in (view.words[i].text, view.words[i].lemma))
 
 
+def opens_sentence(view: DocView, i: int) -> bool:
+    """Is word ``i`` its sentence's first, or first after an opening quotation mark?"""
+    start = view.sentence_ranges[view.words[i].sent][0]
+    return i == start or i - 1 == start and view.words[start].upos == "PUNCT"
+
+
 def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowercase: set[str]) -> bool:
     """A lone capitalised word that opens its sentence and is a source noun ("Video shows") or is written in
     lower case elsewhere in the document, or its singular is ("Federal and state officials … federal prosecutors";
     "Patient advocates … two patients")."""
     w = view.words[run[0]]
-    opens = w.i == view.sentence_ranges[w.sent][0] or view.words[w.i - 1].upos == "PUNCT" and \
-        view.words[w.i - 1].sent == w.sent and w.i - 1 == view.sentence_ranges[w.sent][0]
-    if len(run) > 1 or not opens:
+    if len(run) > 1 or not opens_sentence(view, w.i):
         return False
     lower = w.text.lower()
     return lower in lex.types.get("head", {}) or w.lemma.lower() in lex.types.get("head", {}) or lower in lowercase
@@ -130,7 +153,8 @@ def common_word_first(view: DocView, run: list[int], lex: LabelLexicons, lowerca
 
 def headline_part(view: DocView, run: list[int]) -> list[int]:
     """In a title-case headline every word is capitalised, so a run swallows verbs ("Lawmakers Rip Donald Trump"):
-    keep the longest part of it that the rest of the document also writes."""
+    keep the longest part of it that the rest of the document also writes; none where the rest writes all its
+    words in lower case only (common nouns in title case)."""
     sentence = view.sentence_ranges[view.words[run[0]].sent]
     if len(run) == 1 or not title_case(view, sentence):
         return run
@@ -141,7 +165,9 @@ def headline_part(view: DocView, run: list[int]) -> list[int]:
             part = run[first:first + size]
             if re.search(rf"\b{re.escape(text_of(view, part))}\b", rest):
                 return part
-    return run
+    lowercase = set(re.findall(r"\b[a-z]+\b", rest))
+    common = all(view.words[k].lower in lowercase or view.words[k].lemma.lower() in lowercase for k in run)
+    return [] if common else run  # "Climate Study Finds …" when the story writes "climate" and "a study"
 
 
 def title_case(view: DocView, sentence: tuple[int, int]) -> bool:
