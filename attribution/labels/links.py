@@ -55,7 +55,7 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
             nested = [g for g in nested_in(f, facts) if g.claim.kind is ClaimKind.NOMINAL]
             for t in targets + nested:
                 add(LinkType.DENIES, f, t)
-            if not targets and not nested:
+            if not targets and not nested and f.factuality is not Factuality.UU:  # a refusal disputes nothing
                 for g in facts:
                     if independent(f, g) and about(g, f) and shared(f, g) - lex.countries and g.stance not in DISAGREEING:
                         add(LinkType.DISPUTES, f, g)
