@@ -146,6 +146,12 @@ def test_calling_a_claim_untrue_denies_it(annotator, text, denied):
     assert [(k.type, k.target) for k in doc.links if k.source == denial.id] == [(LinkType.DENIES, target.id)]
 
 
+def test_a_refusal_to_speak_disputes_nothing(annotator):
+    doc = annotator.annotate("A senior law enforcement official said the FBI had recovered thousands of deleted emails. "
+                             "Spokesmen at the FBI would not discuss the deleted emails.")
+    assert doc.links == () and {c.evidential for c in doc.claims} == {Evidential.REPORTED}
+
+
 def test_an_it_below_the_main_clause_is_the_institution_that_is_its_subject(annotator):
     doc = annotator.annotate("Israel said the strike had killed a senior commander. The company faces allegations of "
                              "fraud, which it has rejected.")
