@@ -138,8 +138,10 @@ def test_a_relative_clause_that_denies_disputes_the_claim_its_noun_names(annotat
      "called the testimony \"a pack of lies.\"", "testified"),  # the act the claim noun names
     ("Russia said Ukraine had shelled the plant. Kyiv said it had not. Kyiv later said that was a lie.",
      "said"),  # what another speaker said, not its own words
+    ("Diane Swonk argued that the central bank had waited too long. Jerome Powell rejected that view.",
+     "argued"),  # "view", like "claim", points back at what was said
 ])
-def test_calling_a_claim_untrue_denies_it(annotator, text, denied):
+def test_a_claim_called_untrue_or_named_and_rejected_is_denied(annotator, text, denied):
     doc = annotator.annotate(text)
     denial, target = doc.claims[-1], by_cue(doc, denied)
     assert denial.stance is Stance.DENY and denial.factuality.value == "CT-"
@@ -301,6 +303,8 @@ def test_speaker_entity_name(annotator, text, cue, name):
     ("Hany Farid, who co-developed the system, told reporters it worked.", "Hany Farid", None),  # a relative clause
     ('"The message is clear," said lead author Mingyang Song, an assistant professor at Harvard.', "Mingyang Song",
      "assistant professor at Harvard"),  # the name before the apposition's title, not the name after it
+    ('"We have asked for a stoplight for years," said resident Tom Alvarez.', "Tom Alvarez",
+     "resident"),  # a noun for unnamed people, before a name, says what the person is
 ])
 def test_speaker_role(annotator, text, name, role):
     speaker = speaker_of(annotator.annotate(text), "told" if "told" in text else "said" if "said" in text

@@ -302,7 +302,7 @@ def guess_bare(view: DocView, run: list[int]) -> SourceType:
 
 def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | None:
     """Title words right before a name: "South Korean defence minister" Kim Yong-hyun, "Secretary of State" Antony
-    Blinken."""
+    Blinken; or a noun for unnamed people, which before a name says what the person is ("resident Tom Alvarez")."""
     k = first - 1
     seen_title = False
     titles = lex.types.get("title", {})
@@ -310,7 +310,8 @@ def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | Non
             view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
             or view.words[k].lower in titles  # the tagger may take "ombudsman" for a verb
             or title_complement(view, k, first, lex)):
-        if view.words[k].lower in titles:
+        if view.words[k].lower in titles or view.words[k].upos in ("NOUN", "ADJ") and lex.types.get("head", {}).get(
+                view.words[k].lower) is SourceType.ANONYMOUS:  # "resident Tom Alvarez", "aide Huma Abedin"
             seen_title = True
         k -= 1
     if not seen_title:
