@@ -470,6 +470,16 @@ def test_a_capitalised_word_that_opens_a_quotation_is_no_part_of_the_name_after_
     assert doc_entity(doc, doc.claims[1]).name == "Brad Thor"  # the tagger reads this "Thor" as a pronoun
 
 
+def test_a_transcripts_speaker_labels_are_the_people_named_in_it(annotator):
+    doc = annotator.annotate("CNN anchor Jake Tapper spoke with Gov. Mary Fallin and Donald Trump on Sunday.\n\n"
+                             "TAPPER: Are you being vetted?\n\nTRUMP: She would be great.\n\nMilbank: Republicans "
+                             "are stuck.")
+    speakers = [doc_entity(doc, c) for c in doc.claims if c.cue_text == ":"]
+    assert [(e.name, e.type, e.role) for e in speakers] == [
+        ("Jake Tapper", SourceType.PERSON, None), ("Donald Trump", SourceType.PERSON, None),
+        ("Milbank", SourceType.PERSON, None)]
+
+
 def test_common_nouns_of_a_title_case_headline_are_no_name(annotator):
     doc = annotator.annotate("Climate Study Finds Oceans Warming Faster Than Expected\n\nOceans are warming faster, "
                              "according to a study of climate records.")

@@ -144,6 +144,13 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
             found = Cluster(SourceType.GOVERNMENT, key=key)
             clusters.append(found)
         return found
+    if kind is SourceType.ORGANIZATION and len(run) == 1 and text.isupper():  # "TRUMP:" in a transcript
+        person = next((c for c in clusters if c.type is SourceType.PERSON and len(c.names[0].split()) > 1
+                       and c.names[0].split()[0].capitalize() in lex.genders.get("first", {})
+                       and c.surname == text.lower()), None)
+        if person is not None:
+            person.names.append(text)
+            return person
     tokens = [t.lower() for t in text.replace("-", " - ").split()]
     for c in clusters:
         if c.type is SourceType.GOVERNMENT and c.key:
@@ -367,7 +374,7 @@ def role_text(view: DocView, role_words: list[int]) -> str | None:
         role_words = role_words[1:]
     first = view.words[role_words[0]] if role_words else None
     if first is None or all(view.words[k].upos in ("PROPN", "NUM") for k in role_words) \
-            or first.upos in ("ADP", "SCONJ", "CCONJ", "VERB", "PUNCT") or first.lower == "whose" \
+            or first.upos in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PUNCT") or first.lower == "whose" \
             or first.upos == "PRON" and first.feat("Poss") != "Yes":  # but "[her] campaign manager"
         return None
     clause = min((min(view.subtree(k)) for k in role_words if view.words[k].deprel == "acl:relcl"

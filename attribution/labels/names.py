@@ -289,12 +289,17 @@ def acronym(tokens: tuple[str, ...]) -> str:
 
 
 def guess_bare(view: DocView, run: list[int]) -> SourceType:
-    """A lone unknown name is a person when it acts (subject of a verb), else unclassified (organization)."""
+    """A lone unknown name is a person when it acts (subject of a verb, or a speaker's label before a colon), else
+    unclassified (organization)."""
     head = view.words[run[-1]]
     governor = view.words[head.head] if head.head is not None else None
     speaks = governor is not None and governor.upos == "VERB" and load_lexicon().lookup(
         governor.lemma, governor.text, "VERB") is not None
-    if head.rel == "nsubj" and speaks or head.deprel == "obl:agent" or head.rel == "nmod" and head.feat("Poss") == "Yes" \
+    label = head.i + 1 < len(view.words) and view.words[head.i + 1].text == ":" \
+        and run[0] == view.sentence_ranges[head.sent][0] and not any(
+            w.lower == head.lower and w.text.islower() for w in view.words)  # "Milbank: …", not "Poll: … the poll"
+    if label or head.rel == "nsubj" and speaks or head.deprel == "obl:agent" \
+            or head.rel == "nmod" and head.feat("Poss") == "Yes" \
             or any(view.words[k].lower in ("'s", "’s") for k in view.kids(head.i, "case")):
         return SourceType.PERSON
     return SourceType.ORGANIZATION
