@@ -108,6 +108,13 @@ def test_a_wire_dateline_is_neither_source_nor_content(claims_of):
         in found
 
 
+def test_a_transcripts_speaker_label_in_capitals_is_a_source_and_a_heading_is_not(claims_of):
+    found = claims_of("CNN anchor Jake Tapper interviewed Gov. Mary Fallin on Sunday.\n\nFALLIN: I have been talking "
+                      "to the campaign.\n\nUPDATE: The governor has since endorsed him.")
+    assert ("FALLIN", ":", "I have been talking to the campaign") in found
+    assert not any(source == "UPDATE" for source, _, _ in found)
+
+
 def test_a_reporting_verb_says_the_clause_of_the_statement_it_was_made_in(claims_of):
     found = claims_of("The company said in a statement that it was too early to determine whether the deaths were "
                       "linked to the treatment.")

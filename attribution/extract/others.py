@@ -152,7 +152,8 @@ def colon_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
     if colon is None:
         return None
     left = [view.words[k] for k in range(start, colon)]
-    if not all(w.text[:1].isupper() and not w.text.isupper() and w.upos in ("PROPN", "NOUN", "ADJ") for w in left):
+    if not all(w.text[:1].isupper() and (not w.text.isupper() or speaker_label(view, left)) and w.upos in (
+            "PROPN", "NOUN", "ADJ") for w in left):
         return None
     if any(lexicon.lookup(w.lemma, w.text, "VERB") for w in left):
         return None
@@ -160,6 +161,14 @@ def colon_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
     if not content or not is_clausal(view, content):
         return None
     return Draft(ClaimKind.INDIRECT, [colon], ":", list(range(start, colon)), [chars(view, content)], 0.55, "speech")
+
+
+def speaker_label(view: DocView, left: list) -> bool:  # view Words
+    """Is a label in capitals a transcript's speaker ("TAPPER:", "JAKE TAPPER:")? Only when the document also
+    writes its last word as a surname after a capitalised word ("CNN's Jake Tapper"), not a heading ("UPDATE:")."""
+    surname = left[-1].text.capitalize()
+    return any(w.text == surname and w.i > 0 and view.words[w.i - 1].text[:1].isupper()
+               and view.words[w.i - 1].sent == w.sent for w in view.words)
 
 
 def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
