@@ -148,6 +148,15 @@ def test_a_claim_called_untrue_or_named_and_rejected_is_denied(annotator, text, 
     assert [(k.type, k.target) for k in doc.links if k.source == denial.id] == [(LinkType.DENIES, target.id)]
 
 
+@pytest.mark.parametrize("text", [
+    "Prince Harry Is Said to Be Planning Return to Britain\n\nThe prince is said to be planning a return next year.",
+    "It is understood that no decision has been made.",
+])
+def test_hearsay_passed_on_without_a_speaker_is_alleged(annotator, text):
+    doc = annotator.annotate(text)
+    assert doc.claims and all(c.evidential is Evidential.ALLEGED and c.basis.spans == c.cue for c in doc.claims)
+
+
 def test_a_refusal_to_speak_disputes_nothing(annotator):
     doc = annotator.annotate("A senior law enforcement official said the FBI had recovered thousands of deleted emails. "
                              "Spokesmen at the FBI would not discuss the deleted emails.")

@@ -54,8 +54,9 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
     outside = [k for k in sentence if not any(s.start <= view.words[k].start < s.end for s in claim.content)]
     for idx, _ in find_markers(view, outside, "unverified", lex):
         note(Evidential.UNVERIFIED, spans=(word_span(view, idx),))
-    if f.stance is Stance.CLAIM or f.stance is Stance.ACCUSE and claim.kind is ClaimKind.PASSIVE and not claim.source:
-        note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of" (by no one the article names)
+    if f.stance is Stance.CLAIM or claim.kind is ClaimKind.PASSIVE and not claim.source and (
+            f.stance is Stance.ACCUSE or lex.marker("hearsay", claim.cue_lemma.lower())):
+        note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of", "is said to" (by no one named)
     cue = set(words_of(view, claim.cue))
     for kind, status in (("distance", Evidential.ALLEGED), ("falsity", Evidential.DISPUTED)):
         for idx, _ in find_markers(view, outside, kind, lex):
