@@ -7,7 +7,7 @@ from ..quotes import Quote
 from .draft import Draft
 from .spans import (chars, cut_relative, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
                     trim_words, verb_group)
-from .view import DocView
+from .view import DocView, Word
 
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
 DASHES = "―—–-"
@@ -163,7 +163,7 @@ def colon_claim(view: DocView, s: int, lexicon: Lexicon) -> Draft | None:
     return Draft(ClaimKind.INDIRECT, [colon], ":", list(range(start, colon)), [chars(view, content)], 0.55, "speech")
 
 
-def speaker_label(view: DocView, left: list) -> bool:  # view Words
+def speaker_label(view: DocView, left: list[Word]) -> bool:
     """Is a label in capitals a transcript's speaker ("TAPPER:", "JAKE TAPPER:")? Only when the document also
     writes its last word as a surname after a capitalised word ("CNN's Jake Tapper"), not a heading ("UPDATE:")."""
     surname = left[-1].text.capitalize()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.view import DocView
+from ..extract.view import DocView, Word
 from ..model import Claim, SourceType, Span
 from .clusters import (Cluster, cluster_at, head_of, head_type, indefinite, keyed_cluster, plural,
                        strip_determiner)
@@ -90,7 +90,7 @@ def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int,
     return before[-1] if before else None
 
 
-def sentence_subject(view: DocView, w, at: list[tuple[int, Cluster]], clusters: list[Cluster],  # noqa: ANN001
+def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clusters: list[Cluster],
                      lex: LabelLexicons) -> Cluster | None:
     """The institution an "it" in a clause below its sentence's main one stands for: that sentence's subject
     ("The company faces allegations of fraud, which [it] has rejected")."""

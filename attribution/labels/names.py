@@ -45,11 +45,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
-        r = without_affiliation(view, without_home_place(view, r, lex), lex)
-        if len(r) >= 3 and opens_sentence(view, r[0]) and view.words[r[1]].text in lex.genders.get("first", {}) \
-                and view.words[r[0]].text not in lex.genders.get("first", {}) \
-                and len(view.words[r[0]].text.rstrip(".")) > 1:  # not an initial: "I. Charles McCullough"
-            r = r[1:]  # "“Imagine Brad Thor going up against …”": a capitalised opener before a first name
+        r = without_opener(view, without_affiliation(view, without_home_place(view, r, lex), lex), lex)
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and modifier_compound(view, r[-1]):
@@ -86,6 +82,17 @@ def without_affiliation(view: DocView, run: list[int], lex: LabelLexicons) -> li
     before = [view.words[k] for k in run[:of]]
     return run[:of] if all(w.upos == "PROPN" and w.text not in by_name and w.lower not in CONNECTORS
                            for w in before) and not lex.place(text_of(view, run[:of])) else run
+
+
+def without_opener(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
+    """A name without the capitalised word that opens its sentence or quotation before a first name ("“[Imagine]
+    Brad Thor going up against …”", "[Rabbi] Rick Jacobs"); not an initial ("I. Charles McCullough")."""
+    first_names = lex.genders.get("first", {})
+    opener = view.words[run[0]] if run else None
+    if opener is None or len(run) < 3 or not opens_sentence(view, opener.i) or opener.text in first_names \
+            or len(opener.text.rstrip(".")) < 2 or view.words[run[1]].text not in first_names:
+        return run
+    return run[1:]
 
 
 def modifier_compound(view: DocView, last: int) -> bool:
