@@ -115,15 +115,17 @@ def test_a_transcripts_speaker_label_in_capitals_is_a_source_and_a_heading_is_no
     assert not any(source == "UPDATE" for source, _, _ in found)
 
 
-def test_a_reporting_verb_says_the_clause_of_the_statement_it_was_made_in(claims_of):
-    found = claims_of("The company said in a statement that it was too early to determine whether the deaths were "
-                      "linked to the treatment.")
-    assert [cue for _, cue, _ in found] == ["said"]
-
-
-def test_a_manner_of_speaking_verb_reports_only_a_quotation_it_introduces(claims_of):
-    found = claims_of('An Israeli official said the operation would continue "as long as necessary."')
-    assert [cue for _, cue, _ in found] == ["said"]
+@pytest.mark.parametrize("text, cues", [
+    # a reporting verb says the clause of the statement it was made in: no second claim for "statement"
+    ("The company said in a statement that it was too early to determine whether the deaths were linked to the "
+     "treatment.", ["said"]),
+    # a manner-of-speaking verb reports only a quotation it introduces
+    ('An Israeli official said the operation would continue "as long as necessary."', ["said"]),
+    # a title-case headline closed by its speaker has no cue before
+    ("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says", ["Says"]),
+])
+def test_only_the_reporting_cues(claims_of, text, cues):
+    assert [cue for _, cue, _ in claims_of(text)] == cues
 
 
 def test_a_refusal_to_speak_after_a_reported_clause_is_the_reporters_speakers(claims_of):
@@ -139,11 +141,6 @@ def test_a_claim_set_against_another_with_while_is_its_own(claims_of):
     assert ("Russian officials", "claimed", "their forces had captured another village in the eastern Donetsk "
             "region") in found
     assert not any("captured" in content for _, cue, content in found if cue == "said")
-
-
-def test_a_title_case_headline_closed_by_its_speaker_has_no_cue_before(claims_of):
-    found = claims_of("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says")
-    assert [cue for _, cue, _ in found] == ["Says"]
 
 
 def test_a_content_part_belongs_to_the_nearer_cue_whose_content_it_is(claims_of):

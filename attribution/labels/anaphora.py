@@ -98,9 +98,9 @@ def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
     root = next((k for k in range(start, stop) if view.words[k].head is None), None)
     subject = next((k for k in view.kids(root, "nsubj", "nsubj:pass") if k < w.i), None) if root is not None \
         else None
-    if subject is None or w.i in view.subtree(subject) or view.words[subject].upos not in ("NOUN", "PROPN"):
+    words = view.subtree(subject) if subject is not None else []
+    if subject is None or w.i in words or view.words[subject].upos not in ("NOUN", "PROPN"):
         return None
-    words = view.subtree(subject)
     named = next((c for s, c in at if view.words[words[0]].start <= s <= view.words[subject].start and any(
         m.start == s and view.words[subject].end <= m.end for m in c.mentions)), None)  # not "[Iowa] jobs report"
     if named is not None:

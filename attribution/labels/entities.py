@@ -131,26 +131,17 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
             and view.words[run[0]].text not in lex.genders.get("first", {}):  # "secretary of state Madeleine Albright"
         kind = described_as(view, run[0], lex) or kind  # "the newspaper Diario Libre" is not a person's two names
     place = lex.place(text)
+    person = surname_owner(view, run, kind, bool(place), clusters, lex)
+    if person is not None:
+        person.names.append(text)
+        return person
     if kind is SourceType.GOVERNMENT and place:
-        start = view.words[run[0]].start
-        person = next((c for c in clusters if c.type is SourceType.PERSON and c.surname == text.lower()
-                       and any(m.start < start for m in c.mentions)), None) if len(run) == 1 else None
-        if person is not None:  # "Police Chief Chuck Jordan … Jordan said": the surname, not the country
-            person.names.append(text)
-            return person
         key = place[1]
         found = next((c for c in clusters if c.key == key and c.type is SourceType.GOVERNMENT), None)
         if found is None:
             found = Cluster(SourceType.GOVERNMENT, key=key)
             clusters.append(found)
         return found
-    if kind is SourceType.ORGANIZATION and len(run) == 1 and text.isupper():  # "TRUMP:" in a transcript
-        person = next((c for c in clusters if c.type is SourceType.PERSON and len(c.names[0].split()) > 1
-                       and c.names[0].split()[0].capitalize() in lex.genders.get("first", {})
-                       and c.surname == text.lower()), None)
-        if person is not None:
-            person.names.append(text)
-            return person
     tokens = [t.lower() for t in text.replace("-", " - ").split()]
     for c in clusters:
         if c.type is SourceType.GOVERNMENT and c.key:
@@ -167,6 +158,24 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     else:
         found.names.append(text)
     return found
+
+
+def surname_owner(view: DocView, run: list[int], kind: SourceType | None, place: bool, clusters: list[Cluster],
+                  lex: LabelLexicons) -> Cluster | None:
+    """The person a lone word read as something else is the surname of: a place named after the person's first
+    mention ("Police Chief Chuck Jordan … Jordan said"), or a word in capitals ("TRUMP:" in a transcript) for a
+    person named with a first name."""
+    text = text_of(view, run)
+    people = [c for c in clusters if c.type is SourceType.PERSON and c.surname == text.lower()] if len(run) == 1 \
+        else []
+    if kind is SourceType.GOVERNMENT and place:
+        start = view.words[run[0]].start
+        return next((c for c in people if any(m.start < start for m in c.mentions)), None)
+    if kind is SourceType.ORGANIZATION and text.isupper():
+        first_names = lex.genders.get("first", {})
+        return next((c for c in people if len(c.names[0].split()) > 1
+                     and c.names[0].split()[0].capitalize() in first_names), None)
+    return None
 
 
 def described_as(view: DocView, first: int, lex: LabelLexicons) -> SourceType | None:

@@ -11,6 +11,7 @@ from os.path import commonprefix
 
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
+from .anaphora import relative_antecedent
 from .content import DEMONSTRATIVES, content_keys, content_root, content_words, find_markers, words_of
 from .lexicons import LabelLexicons, load_label_lexicons
 
@@ -114,7 +115,7 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
     if f.claim.id not in pointing:
         return []
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
-    root = antecedent(view, untrue_subject(view, content_root(view, words), lex))
+    root = referent(view, content_root(view, words), lex)
     if root is None:
         return []
     noun = view.words[root]
@@ -157,7 +158,7 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     was reported before it?"""
     words = [k for k in content_words(view, f.claim) if view.words[k].upos != "PUNCT"]
     predicate = content_root(view, words)
-    root = antecedent(view, untrue_subject(view, predicate, lex))
+    root = referent(view, predicate, lex)
     if root is None or len(words) > MAX_REFERENCE_WORDS:
         return False
     word = view.words[root]
@@ -174,21 +175,16 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
         or word.upos == "NOUN" and any(view.words[k].lower in pointers for k in view.kids(root, "det"))
 
 
-def untrue_subject(view: DocView, root: int | None, lex: LabelLexicons) -> int | None:
-    """What a content calls untrue, where it does: "[the allegations] were false", "[that] was a lie"."""
-    if root is None or lex.marker("untruth", view.words[root].lemma.lower()) is None:
-        return root
-    return next(iter(view.kids(root, "nsubj")), root)
-
-
-def antecedent(view: DocView, root: int | None) -> int | None:
-    """The noun a relative pronoun content stands for: "[allegations] of fraud, which it has rejected"."""
+def referent(view: DocView, root: int | None, lex: LabelLexicons) -> int | None:
+    """The word through which a content's predicate points back at a claim: what it calls untrue ("[the
+    allegations] were false", "[that] was a lie"), or the noun a relative pronoun stands for ("[allegations] of
+    fraud, which it has rejected")."""
+    if root is not None and lex.marker("untruth", view.words[root].lemma.lower()) is not None:
+        root = next(iter(view.kids(root, "nsubj")), root)
     if root is None or view.words[root].feat("PronType") != "Rel":
         return root
-    clause = view.words[root].head
-    if clause is None or view.words[clause].deprel != "acl:relcl":
-        return root
-    return view.words[clause].head
+    noun = relative_antecedent(view, root)
+    return root if noun is None else noun
 
 
 def entity_keys(entity: Entity | None) -> frozenset[str]:
