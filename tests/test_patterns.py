@@ -238,3 +238,22 @@ def test_markup_left_in_the_text_cues_nothing(claims_of):
     found = claims_of('Trump spoke in Ohio.\n\n<tweet tweet-author="@jeets" tweet-date="February 9, 2016"><tweet/>.\n\n'
                       'He said the rally was huge.')
     assert [cue for _, cue, _ in found] == ["said"]
+
+
+def test_citing_before_the_reporting_verb_is_a_claim_of_the_same_speaker(claims_of):
+    found = claims_of("The Journal, citing internal documents, reported that the campaign is spending more than it "
+                      "takes in.")
+    assert ("The Journal", "citing", "internal documents") in found
+    assert ("The Journal", "reported", "that the campaign is spending more than it takes in") in found
+
+
+def test_reportedly_leaves_out_a_clause_the_writer_concedes(claims_of):
+    found = claims_of("Some passengers reportedly waited more than 12 hours for their bags, though the company said "
+                      "most luggage had been returned.")
+    assert (None, "reportedly", "Some passengers | waited more than 12 hours for their bags") in found
+
+
+def test_a_participle_after_a_passive_has_the_passive_subject_for_speaker(claims_of):
+    found = claims_of("Ivan Toney was suspended for eight months in 2023 after admitting 232 breaches of betting "
+                      "rules.")
+    assert ("Ivan Toney", "admitting", "232 breaches of betting rules") in found

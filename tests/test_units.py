@@ -315,3 +315,21 @@ def test_a_content_ends_before_the_next_claims_participle_cue():
     rejected = Draft(ClaimKind.INDIRECT, [1], "reject", [0], [(start, end)], 0.9)
     arguing = Draft(ClaimKind.INDIRECT, [5], "argue", [0], [(ARGUING.index("that"), end)], 0.9)
     assert before_coordinated_cue(view, rejected, [rejected, arguing]).content == [(start, ARGUING.index(","))]
+
+
+def test_a_tagged_claim_whose_content_is_only_an_article_says_nothing():
+    from attribution.extract.draft import Draft
+    from attribution.extract.methods import says_something
+    from attribution.model import ClaimKind
+
+    text = "Pitman granted the request. He hailed these."
+    view = parsed(text, [("Pitman", "PROPN", 1, "nsubj", 0), ("granted", "VERB", None, "root", 0),
+                         ("the", "DET", 3, "det", 0), ("request", "NOUN", 1, "obj", 0), (".", "PUNCT", 1, "punct", 0),
+                         ("He", "PRON", 6, "nsubj", 1), ("hailed", "VERB", None, "root", 1),
+                         ("these", "DET", 6, "obj", 1), (".", "PUNCT", 6, "punct", 1)])
+
+    def draft(cue, start, end):
+        return Draft(ClaimKind.INDIRECT, [cue], view.words[cue].lemma, [], [(start, end)], 0.7, "speech")
+
+    assert not says_something(draft(1, 15, 18), view)  # "the": the tagger cut the content short
+    assert says_something(draft(6, 38, 43), view)  # "these": a demonstrative stands for what was said

@@ -13,7 +13,7 @@ from .link import QUOTE_MARKS, link_quotes
 from .methods import combine, complete
 from .others import (according_claim, adverb_claim, colon_claim, dash_claim, headline_claim, mistagged_verb_claim,
                      noun_claim)
-from .relatives import with_relative_word
+from .relatives import RELATIVES, with_relative_word
 from .verbs import verb_claim
 from .view import DocView
 
@@ -76,8 +76,18 @@ def claims_of(view: DocView, drafts: list[Draft], lexicon: Lexicon) -> tuple[Cla
     drafts = [d for d in drafts if not in_markup(view, d, markup)]
     link_quotes(view, drafts, lexicon)
     kept = prune([d for d in drafts if not quoted_speech(view, d, drafts) and not reported_mind(view, d, drafts)])
-    return finalize(view, [with_relative_word(view, before_coordinated_cue(view, without_others_parts(
-        view, without_outer_attribution(view, d, kept), kept), kept)) for d in kept])
+    return finalize(view, [with_relative_word(view, without_dangling_relative(view, before_coordinated_cue(
+        view, without_others_parts(view, without_appended_remark(
+            view, without_outer_attribution(view, d, kept), kept, lexicon), kept), kept))) for d in kept])
+
+
+def without_dangling_relative(view: DocView, draft: Draft) -> Draft:
+    """A content does not end on the relative word of a clause left out: "tests were skipped last year[, which]"
+    (the city denies)."""
+    words = [k for k in sorted(draft.content_words(view)) if view.words[k].upos != "PUNCT"]
+    if len(words) > 1 and view.words[words[-1]].lower in RELATIVES and view.words[words[-1] - 1].text == ",":
+        return ending_before(view, draft, words[0], words[-1])
+    return draft
 
 
 def without_others_parts(view: DocView, draft: Draft, drafts: list[Draft]) -> Draft:
@@ -107,6 +117,22 @@ def without_outer_attribution(view: DocView, draft: Draft, drafts: list[Draft]) 
                 or any(view.words[k].upos != "PUNCT" for k in words if k > block[-1]):
             continue
         return ending_before(view, draft, words[0], block[0])
+    return draft
+
+
+def without_appended_remark(view: DocView, draft: Draft, drafts: list[Draft], lexicon: Lexicon) -> Draft:
+    """A content stops before an apposition that names it as a claim for another speaker to take up: "it had
+    killed a commander[, a claim the militant group did not immediately confirm]"."""
+    words = sorted(draft.content_words(view))
+    for d in drafts:
+        theirs = sorted(d.content_words(view))
+        if d is draft or not theirs or not words or not words[0] < theirs[0] <= words[-1] \
+                or view.words[theirs[0] - 1].text != "," or not set(d.cue) <= set(words):
+            continue
+        head = next((k for k in theirs if view.words[k].head not in theirs), theirs[0])
+        noun = view.words[head]
+        if noun.upos == "NOUN" and lexicon.lookup(noun.lemma, noun.text, "NOUN") is not None:
+            return ending_before(view, draft, words[0], theirs[0])
     return draft
 
 

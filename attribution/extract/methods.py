@@ -12,13 +12,15 @@ from .view import DocView
 ALONE_MIN = 0.6  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33, 36)
 # constructions PolNeAR's guidelines rarely annotate, so the tagger rarely marks them: in learned mode the rules add
 # them where the tagger marked no cue
+FUNCTION_TAGS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX"}
+ARTICLES = {"a", "an", "the"}
 RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO, ClaimKind.PASSIVE, ClaimKind.NOMINAL}
 
 
 def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
     rule_cues = {i for d in rules for i in d.cue}
-    learned = [d for d in tagged if d.content and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)]
+    learned = [d for d in tagged if says_something(d, view) and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)]
     if method == "hybrid":
         hosts = [d.content_words(view) for d in tagged if on_same_cue(d, rules) is not None]
         rules = [d for d in rules if backed(d, tagged, view, hosts)]
@@ -28,6 +30,14 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
         return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+
+
+def says_something(draft: Draft, view: DocView) -> bool:
+    """Has the draft a content with a word of meaning, not only "the" or "to" (a cut the tagger made)? A quotation
+    ("“Out!”"), a demonstrative ("hailed [these]") and "what" say something."""
+    words = [view.words[k] for k in draft.content_words(view)]
+    return any(w.text in QUOTE_MARKS or w.upos not in FUNCTION_TAGS or w.upos == "DET" and w.lower not in ARTICLES
+               for w in words)
 
 
 def backed(rule: Draft, tagged: list[Draft], view: DocView, hosts: list[set[int]]) -> bool:

@@ -5,13 +5,14 @@ from ..lexicon import OBJECT_FRAMES, CueEntry, Lexicon
 from ..model import ClaimKind
 from ..quotes import Quote
 from .draft import Draft
-from .spans import (chars, cut_relative, content_end, extend_left, is_clausal, is_complementizer, phrase, source_words,
-                    trim_words, verb_group)
+from .spans import (chars, comma_before, content_end, cut_relative, extend_left, is_clausal, is_complementizer, phrase,
+                    source_words, trim_words, verb_group)
 from .view import DocView, Word
 
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
 DASHES = "―—–-"
 MAX_DASH_SOURCE_WORDS = 6
+CONCESSIVE = {"though", "although", "whereas", "while"}
 
 
 def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draft | None:
@@ -83,7 +84,8 @@ def adverb_claim(view: DocView, a: int, entry: CueEntry) -> Draft | None:
     if head is None:
         return None
     cut = frozenset(c for c in view.children[head] if view.words[c].rel in ("parataxis",)
-                    or view.words[c].deprel == "conj" and view.words[c].upos in ("VERB", "AUX"))
+                    or view.words[c].deprel == "conj" and view.words[c].upos in ("VERB", "AUX")
+                    or c > a and concession(view, c))
     members = set(view.subtree(head, exclude=cut)) - {a}
     lo = hi = head
     while lo - 1 in members or lo - 1 == a:
@@ -96,6 +98,13 @@ def adverb_claim(view: DocView, a: int, entry: CueEntry) -> Draft | None:
     if not parts:
         return None
     return Draft(ClaimKind.ADVERBIAL, [a], entry.lemma, [], parts, 0.8, entry.cls)
+
+
+def concession(view: DocView, c: int) -> bool:
+    """Is ``c`` a clause the writer concedes after a comma (", though the company said …")? It is not part of what
+    is reportedly so."""
+    return view.words[c].rel == "advcl" and comma_before(view, c) \
+        and any(view.words[m].lower in CONCESSIVE for m in view.kids(c, "mark"))
 
 
 def according_claim(view: DocView, i: int) -> Draft | None:

@@ -111,7 +111,11 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     if not subjects and (host := quoting_host(view, v)) is not None:
         subjects = view.kids(host, "nsubj:pass")
     elif not subjects and (host := subject_host(view, v)) is not None:
-        return [i for i in source_words(view, host, verb_group(view, host)) if i not in cue]
+        passive = [c for c in view.kids(host, "nsubj") if view.words[c].deprel == "nsubj:pass"]
+        if view.words[v].rel == "advcl" and passive:
+            subjects = passive  # "Toney was suspended after admitting …": Toney admitted
+        else:
+            return trim_words(view, [i for i in source_words(view, host, verb_group(view, host)) if i not in cue])
     if len(subjects) > 1 and view.words[subjects[-1]].upos == "PRON":
         subjects = subjects[-1:]  # "Even Friday, he claimed": the parser made the fronted "Friday" a subject too
     if len(subjects) > 1:  # '"The caucuses are …," said Gov. Branstad': the quotation's subject is not the speaker's
@@ -161,6 +165,8 @@ def with_apposition(view: DocView, words: list[int], cue: list[int]) -> list[int
         return words
     if any(view.words[i].upos in ("VERB", "AUX") and view.words[i].feat("VerbForm") == "Fin" for i in gap):
         return words
+    if any(view.words[i].rel == "advcl" and view.words[i].head in cue for i in gap):
+        return words  # "The Journal, citing internal documents, reported": an adjunct of the cue, not a name
     return words + gap[:-1]
 
 

@@ -1,7 +1,7 @@
 """Claims cued by verbs: active reporting verbs, passives, and evidential verify / provide-evidence remarks."""
 from __future__ import annotations
 
-from ..lexicon import OBJECT_FRAMES, CueEntry
+from ..lexicon import OBJECT_FRAMES, CueEntry, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
@@ -31,7 +31,7 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
     if entry.lemma == "confirm" and (negation := negation_before(view, v)) is not None \
             and unconfirmed_object(view, v) is not None:  # "did not immediately confirm the claim"
         return verify_claim(view, v, entry, list(range(min(negation, *view.kids(v, "aux"), group[0]), group[-1] + 1)))
-    if entry.lemma == "deny" and [w.lower for w in view.words[max(v - 3, 0):v]] == ["neither", "confirm", "nor"]:
+    if entry.lemma == "deny" and neither_confirmed(view, v):
         return verify_claim(view, v, entry, list(range(v - 3, v + 1)))  # no answer, whatever the parse made of it
     if entry.frame == "proof":
         return proof_claim(view, v, entry, group)
@@ -40,6 +40,14 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
     if is_passive(view, v):
         return passive_claim(view, v, entry, group)
     return active_claim(view, v, entry, group)
+
+
+def neither_confirmed(view: DocView, v: int) -> bool:
+    """Does "neither confirm(s/ed) nor" come right before the denying verb ``v``?"""
+    before = view.words[max(v - 3, 0):v]
+    confirm = load_lexicon().lookup(before[1].lemma, before[1].text, "VERB") if len(before) == 3 else None
+    return len(before) == 3 and before[0].lower == "neither" and before[2].lower == "nor" \
+        and confirm is not None and confirm.lemma == "confirm"
 
 
 def negated(view: DocView, group: list[int]) -> bool:
@@ -100,6 +108,9 @@ def antecedent_content(view: DocView, v: int, entry: CueEntry) -> list[int]:
     """The noun a relative clause's cue takes as its object: "[a claim] (that) the militant group denied". What is
     denied is that claim, which the labels resolve; after "which" the relative word is the content (relatives.py)."""
     w = view.words[v]
+    relative = [k for k in view.kids(v, "obj") if k < v and view.words[k].lower == "which"]
+    if w.rel == "acl" and relative and entry.frame in OBJECT_FRAMES:
+        return relative  # "…, which the city denies": the relative word, which the labels resolve
     if w.deprel != "acl:relcl" or w.head is None or entry.frame not in OBJECT_FRAMES \
             or any(k > v or view.words[k].lower in RELATIVES for k in view.kids(v, "obj", "ccomp")) \
             or not any(view.words[k].feat("PronType") != "Rel" for k in view.kids(v, "nsubj")):
@@ -140,7 +151,9 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
     i = cue[-1] + 1
     while i in source or i < sentence.stop and view.words[i].text in (",",):
         i += 1
-    for j in range(i, min(sentence.stop, i + THAT_WINDOW)):
+    w = view.words[v]
+    fronted = w.rel == "advcl" and w.head is not None and w.head > v  # "The Journal, citing documents, reported that"
+    for j in range(i, min(view.subtree(v)[-1] + 1 if fronted else sentence.stop, i + THAT_WINDOW)):
         w = view.words[j]
         if is_complementizer(view, j):
             return j
@@ -246,7 +259,13 @@ def verify_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
         subjects = [c for c in view.kids(v, "nsubj") if c != head]
         subj = subjects[-1] if subjects else subject(view, v)
         source = phrase(view, subj, set(group)) if subj is not None else []
+        if subj in group:  # "[Israel] neither confirms nor denies": the parser made the cue's first verb the subject
+            source = trim_words(view, [k for k in view.subtree(subj) if k < group[0]])
     content = phrase(view, head, set(group)) if head is not None else []
+    subjects = view.kids(v, "nsubj:pass", "nsubj") if is_passive(view, v) else []
+    if len(subjects) > 1 and content:  # "[The claim that the water meets] [all standards] could not be verified":
+        last = max(k for s in subjects for k in view.subtree(s))  # the parser split the subject in two
+        content = trim_words(view, [k for k in range(content[0], last + 1) if k not in group])
     if not content:
         return None
     return Draft(ClaimKind.EVIDENTIAL, group, entry.lemma, source, [chars(view, content)], 0.8, "evidential")
