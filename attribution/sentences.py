@@ -3,7 +3,12 @@ parser can hold, and sentences that end on a form of address ("Sen.", "Mrs."), o
 title, joined to the name that follows."""
 from __future__ import annotations
 
+import re
+
 from .labels.lexicons import load_label_lexicons
+
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,30}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)? )?(?:\([A-Za-z/ -]{1,20}\) )?"
+                      r"[—–-]{1,2}\s", re.MULTILINE)
 
 Entry = dict  # one token or word of Stanza's Document.to_dict(): id, text, start_char, end_char, misc
 
@@ -17,13 +22,7 @@ def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Documen
         return doc, ()
     sentences, warnings = [], []
     for number, sentence in enumerate(doc.to_dict(), 1):
-        groups: list[list[Entry]] = []
-        for entry in sentence:
-            if isinstance(entry["id"], tuple) or not groups or isinstance(groups[-1][0]["id"], int) or \
-                    len(groups[-1]) > groups[-1][0]["id"][1] - groups[-1][0]["id"][0] + 1:
-                groups.append([entry])
-            else:
-                groups[-1].append(entry)
+        groups = token_groups(sentence)
         words = sum(1 for e in sentence if isinstance(e["id"], int))
         if words <= limit:
             sentences.append(sentence)
@@ -44,6 +43,43 @@ def bounded_sentences(doc, limit: int):  # noqa: ANN001, ANN201 - stanza Documen
         if piece:
             sentences.append(renumber(piece))
     return Document(sentences, text=doc.text), tuple(warnings)
+
+
+def token_groups(sentence: list[Entry]) -> list[list[Entry]]:
+    """The sentence's entries grouped by token: a multi-word token's entry with its words, or one word."""
+    groups: list[list[Entry]] = []
+    for entry in sentence:
+        if isinstance(entry["id"], tuple) or not groups or isinstance(groups[-1][0]["id"], int) or \
+                len(groups[-1]) > groups[-1][0]["id"][1] - groups[-1][0]["id"][0] + 1:
+            groups.append([entry])
+        else:
+            groups[-1].append(entry)
+    return groups
+
+
+def split_after_datelines(doc):  # noqa: ANN001, ANN201 - stanza Document in and out
+    """The document with each wire dateline that opens a sentence ("AUSTIN, Texas (Reuters) - A federal judge …")
+    made a sentence of its own: left in, the parser takes the city for the subject of what follows."""
+    from stanza.models.common.doc import Document
+
+    ends = {end for _, end in dateline_spans(doc.text)}
+    if not ends:
+        return doc
+    sentences: list[list[Entry]] = []
+    for sentence in doc.to_dict():
+        groups = token_groups(sentence)
+        cut = next((k for k, g in enumerate(groups) if k > 0 and g[0].get("start_char") in ends), None)
+        if cut is None:
+            sentences.append(sentence)
+        else:
+            sentences += [renumber(groups[:cut]), renumber(groups[cut:])]
+    return Document(sentences, text=doc.text)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of wire datelines that open a paragraph ("WASHINGTON (AP) — ", "BEDFORD, N.H. (AP) — "):
+    where and by whom the article was filed, never part of a source or of what was said."""
+    return [m.span() for m in DATELINE.finditer(text)]
 
 
 def joined_after_honorifics(doc):  # noqa: ANN001, ANN201 - stanza Document in and out

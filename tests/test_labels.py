@@ -635,3 +635,9 @@ def test_quotation_marks_left_on_words_do_not_hide_markers():
     lex = load_label_lexicons()
     assert [idx for idx, _ in find_markers(view, [1, 2, 3], "negation", lex)] == [[1]]
     assert [idx for idx, _ in find_markers(view, [1, 2, 3], "certainty", lex)] == [[2]]
+
+
+def test_a_sentences_first_given_name_the_tagger_calls_an_adjective_opens_the_name(annotator):
+    doc = annotator.annotate("Donald Trump has invested in some of the companies he attacks, according to new "
+                             "financial documents. Trump said he loved Oreos.")
+    assert speaker_of(doc, "said").name == "Donald Trump" and speaker_of(doc, "said").type is SourceType.PERSON

@@ -257,3 +257,9 @@ def test_a_participle_after_a_passive_has_the_passive_subject_for_speaker(claims
     found = claims_of("Ivan Toney was suspended for eight months in 2023 after admitting 232 breaches of betting "
                       "rules.")
     assert ("Ivan Toney", "admitting", "232 breaches of betting rules") in found
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own_for_the_parser(annotator):
+    doc = annotator.annotate("AUSTIN, Texas (Reuters) - A federal judge said on Wednesday that the state had acted "
+                             "unlawfully.")
+    assert len(doc.sentences) == 2 and doc.claims[0].source.text == "A federal judge"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKind, Span
+from ..sentences import dateline_spans
 from .draft import Draft
 from .link import QUOTE_MARKS, link_quotes
 from .methods import combine, complete
@@ -31,8 +32,6 @@ VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
 
 METHODS = ("hybrid", "learned", "rules")
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,30}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)? )?(?:\([A-Za-z/ -]{1,20}\) )?"
-                      r"[—–-]{1,2}\s", re.MULTILINE)
 MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 
 
@@ -164,12 +163,6 @@ def continues_past(view: DocView, draft: Draft, start: int) -> bool:
     """Is ``start`` between two quoted parts of the draft's content?"""
     return any(b <= start for _, b in draft.content) and all(
         view.text[a] in QUOTE_MARKS for a, _ in draft.content) and any(a > start for a, _ in draft.content)
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of wire datelines that open a paragraph ("WASHINGTON (AP) — ", "BEDFORD, N.H. (AP) — "):
-    where and by whom the article was filed, never part of a source or of what was said."""
-    return [m.span() for m in DATELINE.finditer(text)]
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:

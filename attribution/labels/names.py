@@ -229,6 +229,13 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
             and view.words[i - 1].sent == w.sent and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
         return True  # "New York Post", "Government Accountability Office", "The Associated Press": the tagger's
         # adjective, noun or participle
+    if w.upos in ("ADJ", "NOUN") and w.text in lex.genders.get("first", {}) and w.lemma[:1].isupper() \
+            and (i == 0 or view.words[i - 1].sent != w.sent) and not is_title(view, i, lex) \
+            and i + 1 < len(view.words) \
+            and view.words[i + 1].sent == w.sent and view.words[i + 1].upos == "PROPN" \
+            and not view.words[i + 1].text.isupper():  # not "Junge SVP"
+        return True  # a sentence's first word: "Donald Trump has invested …", whose "Donald" the tagger calls ADJ
+        # (and lemmatizes as a name, unlike "Many Republicans")
     if i >= 3 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
             and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
