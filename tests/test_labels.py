@@ -462,6 +462,7 @@ def test_a_senators_home_state_is_not_part_of_his_name(annotator):
     ("Fans had called for the coach's dismissal for weeks.", "had called for", "Fans"),  # a plural noun, not a name
     ("Two patients died. Patient advocates warned that families were counting on the drug.", "warned",
      "Patient advocates"),  # "patients" is written in lower case: the singular is no name either
+    ("Legal experts disagreed. Some warned that the ruling might not survive.", "warned", "Some"),  # a determiner
 ])
 def test_sentence_initial_common_noun_is_no_name(annotator, text, cue, name):
     doc = annotator.annotate(text)
@@ -641,3 +642,58 @@ def test_a_sentences_first_given_name_the_tagger_calls_an_adjective_opens_the_na
     doc = annotator.annotate("Donald Trump has invested in some of the companies he attacks, according to new "
                              "financial documents. Trump said he loved Oreos.")
     assert speaker_of(doc, "said").name == "Donald Trump" and speaker_of(doc, "said").type is SourceType.PERSON
+
+
+def test_a_name_set_off_after_a_role_is_the_speaker_whatever_the_role_names(annotator):
+    doc = annotator.annotate("A spokeswoman for Governor Greg Abbott, Renae Eze, said the governor was confident. "
+                             "A Pentagon spokesman, Major Eric Chen, rejected the accusation.")
+    eze, chen = speaker_of(doc, "said"), speaker_of(doc, "rejected")
+    assert (eze.name, eze.role) == ("Renae Eze", "spokeswoman for Governor Greg Abbott")
+    assert (chen.name, chen.role) == ("Eric Chen", "Pentagon spokesman")  # past the rank after the comma
+
+
+def test_a_company_is_one_speaker_by_its_full_name_its_short_name_and_a_headline_noun(annotator):
+    doc = annotator.annotate("Airline Blames Software Glitch For Groundings\n\nSouthwest Airlines said on Thursday "
+                             "that a software failure caused the cancellations. Southwest denied that it had misled "
+                             "anyone. The airline has not disclosed its own estimate.")
+    company = speaker_of(doc, "said")
+    assert company.name == "Southwest Airlines" and company.type is SourceType.ORGANIZATION
+    assert {speaker_of(doc, cue).id for cue in ("Blames", "denied", "has not disclosed")} == {company.id}
+
+
+def test_a_title_that_opens_a_story_is_the_person_then_named_with_it(annotator):
+    doc = annotator.annotate("The mayor of Flint Ridge insisted that the water was safe. \"I drink it every day,\" "
+                             "Mayor Linda Park told reporters.")
+    assert speaker_of(doc, "insisted").name == "Linda Park" == speaker_of(doc, "told").name
+
+
+def test_a_described_speaker_is_named_without_what_is_set_off_after_it(annotator):
+    doc = annotator.annotate("The study, published by Eastern State University, said that lead was found in 41 homes.")
+    assert speaker_of(doc, "said").name == "study"
+
+
+def test_a_newspaper_named_with_its_article_is_no_person(annotator):
+    doc = annotator.annotate("The Sun reported that the striker had placed bets. The Trump campaign said nothing.")
+    assert speaker_of(doc, "reported").type is SourceType.ORGANIZATION
+
+
+def test_a_title_that_opens_an_institutions_name_stays_in_it(annotator):
+    doc = annotator.annotate("The Premier League said in a statement that it had opened an inquiry.")
+    assert (speaker_of(doc, "said").name, speaker_of(doc, "said").role) == ("Premier League", None)
+
+
+def test_a_headline_role_noun_is_the_person_the_story_quotes(annotator):
+    doc = annotator.annotate("Star striker denies betting allegations\n\nManchester United striker Marcus Webb has "
+                             "denied placing bets on matches. \"I have never bet on football,\" Webb wrote.")
+    assert speaker_of(doc, "denies").name == "Marcus Webb"  # "Star" is a given name, but "Star striker" no name
+
+
+def test_a_spokesperson_for_an_institution_speaks_for_it(annotator):
+    doc = annotator.annotate("A spokeswoman for YouTube said that it had policies prohibiting terrorist recruitment.")
+    assert speaker_of(doc, "said").name == "YouTube"
+
+
+def test_a_name_that_ends_for_someone_is_not_that_person(annotator):
+    doc = annotator.annotate("Donald Trump said he was grateful. Dahlys Hamilton chairs Hispanic Patriots for Trump. "
+                             "Trump added that he would win.")
+    assert speaker_of(doc, "added").name == "Donald Trump" == speaker_of(doc, "said").name

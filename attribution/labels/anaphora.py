@@ -20,6 +20,7 @@ WRITER = "the writer"  # the name of an unsigned writer's entity
 OWN_WORDS_CUES = {":"}  # cues whose content is the speaker's own words even without quotation marks
 MAX_SIGNATURE_WORDS = 5
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+LEDE_SENTENCES = 3  # a headline and the first sentences, where a story may name its speaker by title first
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
 ROLE_COMPLEMENT = re.compile(r"\s(?:of|on|at|for|in|to)\s")  # "secretary [of state]": the role noun comes before
@@ -72,6 +73,21 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None
     return person
+
+
+def named_next(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
+               lex: LabelLexicons) -> Cluster | None:
+    """"The mayor of Flint Ridge insisted …" opening a story, then "Mayor Linda Park told reporters": a definite
+    singular title in a story's first sentences stands for the next person named in the following two sentences
+    whose role has that title (further on, "the governor" names someone met before)."""
+    w = view.words[head]
+    titles = lex.types.get("title", {})
+    if w.sent > LEDE_SENTENCES or w.upos != "NOUN" or w.lemma.lower() not in titles or w.feat("Number") == "Plur" \
+            or not any(view.words[d].lower == "the" for d in view.kids(head, "det")):
+        return None
+    after = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s >= span.end and c.type is SourceType.PERSON
+             and sentence_at(view, s) <= w.sent + 2]
+    return next((c for c in after if any(w.lemma.lower() in r.lower().split() for r in c.roles)), None)
 
 
 def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],

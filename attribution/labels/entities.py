@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from ..extract.view import DocView, Word
 from ..model import Claim, Entity, SourceType, Span
-from .anaphora import (GENERIC_GOVERNMENT, description_target, pronoun_cluster, recent_institution, recent_person,
-                       repeated_head, sentence_at)
+from .anaphora import (GENERIC_GOVERNMENT, description_target, named_next, pronoun_cluster, recent_institution,
+                       recent_person, repeated_head, sentence_at)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
-from .names import (guess_bare, headline_part, name_runs, name_tokens, premodifier_role, run_type, same_name, text_of,
-                    title_case)
+from .names import (CONNECTORS, guess_bare, headline_part, name_runs, name_tokens, premodifier_role, run_type,
+                    same_name, text_of, title_case)
 
 __all__ = ["Resolved", "resolve_entities"]
 
@@ -83,12 +83,31 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
         return
     head = view.words[head_of(view, words)]
     named = any(sentence_at(view, m.start) != 0 for m in cluster.mentions) or any(
-        t in lex.genders.get("first", {}) for n in cluster.names for t in n.split())
+        t in lex.genders.get("first", {}) and all(u[:1].isupper() for u in n.split())
+        for n in cluster.names for t in n.split())  # "Star striker" is no name; "Star Jones" is
     noun = source_noun(head, lex) or ""
-    person_noun = noun in lex.types.get("title", {}) or lex.types.get("head", {}).get(noun) is SourceType.ANONYMOUS
-    if not person_noun or plural(head) or named:  # not "Zelenskiy Claims …", "Obama Administration …"
+    kind = lex.types.get("head", {}).get(noun)
+    person_noun = noun in lex.types.get("title", {}) or kind is SourceType.ANONYMOUS
+    if plural(head):  # not "Officials Say …"
         return
     body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
+    described = all(m.text.split()[0].lower() == "the" and m.text.split()[-1].islower() for m in cluster.mentions
+                    if sentence_at(view, m.start) != 0)  # "the airline" in the story, never a name
+    if kind in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) and not person_noun and described:
+        named_body = [entity_of[c.id] for c in body if entity_of[c.id].type is kind and entity_of[c.id].names
+                      and entity_of[c.id] is not cluster and entity_of[c.id].mentions[0].text[:1].isupper()]
+        if named_body:  # "Airline blames …" is the Southwest Airlines of the story, and so is its "the airline"
+            nouned = [c for c in named_body if noun in c.name().lower()]
+            into = max(nouned or named_body, key=lambda c: (named_body.count(c), -named_body.index(c)))
+            into.mentions[:] = sorted(into.mentions + cluster.mentions)
+            cluster.mentions.clear()
+            cluster.quoted = False
+            for cid, c in entity_of.items():
+                if c is cluster:
+                    entity_of[cid] = into
+        return
+    if not person_noun or named:  # not "Zelenskiy Claims …", "Obama Administration …"
+        return
     people = [entity_of[c.id] for c in body if entity_of[c.id].type is SourceType.PERSON
               and any(" " in n for n in entity_of[c.id].names)]
     if not people:
@@ -146,18 +165,27 @@ def cluster_for_name(view: DocView, run: list[int], clusters: list[Cluster], lex
     for c in clusters:
         if c.type is SourceType.GOVERNMENT and c.key:
             continue
-        if any(same_name(tokens, n) for n in c.names) and (kind is None or c.type is kind):
+        if any(same_name(tokens, n) and not after_connector(tokens, n) for n in c.names) \
+                and (kind is None or c.type is kind):
             c.names.append(text)
             if role:
                 c.roles.append(role)
             return c
     found = given_name_cluster(tokens, clusters) if kind in (None, SourceType.PERSON) else None
+    found = found or (company_short_form(tokens, clusters, lex) if kind is None else None)
     if found is None:
         found = Cluster(kind or guess_bare(view, run), names=[text], roles=[role] if role else [])
         clusters.append(found)
     else:
         found.names.append(text)
     return found
+
+
+def after_connector(tokens: list[str], name: str) -> bool:
+    """Is one name a lone word that only follows "for" or "of" in the other ("Trump", "Hispanic Patriots for
+    Trump")? That is whom the longer name is about, not its short form."""
+    short, long_ = sorted((tuple(tokens), name_tokens(name)), key=len)
+    return len(short) == 1 and len(long_) > 2 and long_[-2] in CONNECTORS and short[0] == long_[-1]
 
 
 def surname_owner(view: DocView, run: list[int], kind: SourceType | None, place: bool, clusters: list[Cluster],
@@ -186,6 +214,17 @@ def described_as(view: DocView, first: int, lex: LabelLexicons) -> SourceType | 
         return None
     kind = lex.types.get("head", {}).get(before.lemma.lower())
     return kind if kind in (SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.GOVERNMENT) else None
+
+
+def company_short_form(tokens: list[str], clusters: list[Cluster], lex: LabelLexicons) -> Cluster | None:
+    """The one company whose name a lone name opens before the words that only say it is a company ("Southwest"
+    for Southwest Airlines, "Pfizer" for Pfizer Inc)."""
+    company_words = {w.lower() for w, kind in lex.types.get("name", {}).items() if kind is SourceType.ORGANIZATION}
+    if len(tokens) != 1:
+        return None
+    companies = [c for c in clusters if c.type is SourceType.ORGANIZATION and any(
+        len(n) > 1 and n[0] == tokens[0] and all(t in company_words for t in n[1:]) for n in map(name_tokens, c.names))]
+    return companies[0] if len(companies) == 1 else None
 
 
 def given_name_cluster(tokens: list[str], clusters: list[Cluster]) -> Cluster | None:
@@ -245,8 +284,9 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         return found or keyed_cluster(clusters, SourceType.GOVERNMENT, place[1], key=place[1])
     if not inside and bare_name(view, words, lex):  # "Sanders: Clinton needs …", the tagger's NOUN
         inside = [[k for k in words if view.words[k].upos != "PUNCT"]]
-    named = own_name if person_named and own_name[0] in words else next((r for r in inside if not any(
-        view.words[k].upos == "ADP" for k in words if k < r[0]) and not possessive(view, r[-1])), None) \
+    named = own_name if person_named and own_name[0] in words else next((r for r in inside if (not any(
+        view.words[k].upos == "ADP" for k in words if k < r[0]) or set_off_name(view, r, head))
+        and not possessive(view, r[-1])), None) \
         or next((r for r in inside if head in r), None)  # "Tulsa police Chief Chuck Jordan" is Jordan
     named = titled_after(view, named, inside, lex) or named
     modifies = named is not None and head not in named and (
@@ -256,8 +296,11 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         named = None  # "the Vermont senator", "McConnell aides": a name modifying a source noun is not the speaker
     if named is None and w.lemma.lower() in lex.types.get("title", {}) and not plural(w):
         named = next((r for r in inside if r[0] > head and not lex.place(text_of(view, r))
+                      and not (view.words[r[0] - 1].lower == "of" and view.kids(head, "det"))
                       and not possessive(view, r[-1]) and run_type(view, r, lex) in (None, SourceType.PERSON)),
-                     None)  # "Secretary of State Anna Berg" parsed as its title; not "an executive at [Google]"
+                     None)  # "Secretary of State Anna Berg" parsed as its title (but "a spokeswoman for YouTube"
+        # speaks for YouTube, and "Former secretary of State Clinton" is Clinton); not "an executive at [Google]"
+        # nor "the mayor of [Flint Ridge]"
     if named is not None:
         cluster = cluster_at(at, view.words[named[0]].start) or cluster_for_name(view, named, clusters, lex)
         role = apposition_role(view, words, named, head) or fronted_role(view, words, named, head) \
@@ -279,7 +322,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
             return keyed_cluster(clusters, head_type(view, phrase, owner, lex),
                                  strip_determiner(text_of(view, phrase)))
     description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
-        or recent_institution(view, head, span, at, lex) or recent_person(view, head, span, at, clusters, lex)
+        or recent_institution(view, head, span, at, lex) or recent_person(view, head, span, at, clusters, lex) \
+        or named_next(view, head, span, at, lex)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
@@ -287,7 +331,23 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if kind is SourceType.GOVERNMENT and country and w.lemma.lower() in GENERIC_GOVERNMENT:
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
-    return keyed_cluster(clusters, kind, strip_determiner(span.text))
+    return keyed_cluster(clusters, kind, strip_determiner(description_name(view, words, head)))
+
+
+def description_name(view: DocView, words: list[int], head: int) -> str:
+    """A described speaker's name: the source up to the comma, dash or bracket that follows its head ("The
+    study[, published by …,]"), where an apposition or participle adds to it; not a comma inside a quotation."""
+    comma = next((k for k in words if k > head and view.words[k].text in (",", "—", "--", "(")
+                  and not view.in_quote(k)), None)
+    return text_of(view, [k for k in words if comma is None or k < comma])
+
+
+def set_off_name(view: DocView, run: list[int], head: int) -> bool:
+    """Is the name an apposition set off by a comma after a common-noun or pronoun head ("A spokeswoman for
+    Governor Greg Abbott, Renae Eze, said", "one of them, The Associated Press's Lisa Lerer,")? It names the head,
+    wherever the parser hung it."""
+    return view.words[head].upos in ("NOUN", "NUM", "PRON") and run[0] > head and view.words[run[0] - 1].text == "," \
+        and any(view.words[k].rel == "appos" and view.words[k].head not in run for k in run)
 
 
 def titled_after(view: DocView, named: list[int] | None, inside: list[list[int]],
@@ -315,7 +375,8 @@ def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     if len(kept) == 1 and plural_opener(view, kept[0]) and kept[0].text not in lex.types.get("name", {}) \
             or kept and not headline_part(view, [w.i for w in kept]):  # "Climate Study Finds …": common nouns
         return False
-    return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and not lex.source_nouns & {
+    return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and w.upos != "DET"
+                                      and not lex.source_nouns & {
         w.lower, w.lemma.lower(), w.lower.removesuffix("s")} for w in kept)  # "Officials", lemma left as is
 
 
@@ -370,6 +431,8 @@ def apposition_role(view: DocView, words: list[int], named: list[int], head: int
 def fronted_role(view: DocView, words: list[int], named: list[int], head: int) -> str | None:
     """Role before the name, set off by a comma: "Egypt's foreign minister, Sameh Shoukry"."""
     before = [k for k in words if k < named[0]]
+    if len(before) > 2 and view.words[before[-1]].text[:1].isupper() and view.words[before[-2]].text == ",":
+        before = before[:-1]  # "A Pentagon spokesman, [Major] Eric Chen": a rank or form of address
     if not before or view.words[before[-1]].text != "," or head not in before:
         return None
     return role_text(view, [k for k in before[:-1] if view.words[k].upos != "PUNCT"])

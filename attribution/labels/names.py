@@ -39,7 +39,9 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
         r = after_title(view, r, lex)
-        while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex)  # "Senators"; "Mr. Prince"
+        institution = len(r) == 2 and lex.types.get("name", {}).get(view.words[r[-1]].text) in (
+            SourceType.ORGANIZATION, SourceType.MEDIA)  # "Premier League" keeps its "Premier"
+        while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex) and not institution
                      or is_demonym(view, r[0], lex)
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
@@ -270,6 +272,11 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
         return SourceType.ORGANIZATION
     first = run[0]
     before = view.words[first - 1] if first > 0 else None
+    after = view.words[run[-1] + 1] if run[-1] + 1 < len(view.words) else None
+    if len(run) == 1 and before is not None and before.text == "The" and before.sent == view.words[first].sent \
+            and (after is None or after.upos not in ("NOUN", "PROPN", "ADJ")):
+        return SourceType.ORGANIZATION  # "The Sun reported": no person's name takes an article ("The Trump
+        # campaign" is no run of its own)
     if before is not None and (before.lower.rstrip(".") in lex.types.get("honorific", {})
                                or before.lower in lex.types.get("title", {})):
         return SourceType.PERSON
