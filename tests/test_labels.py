@@ -548,6 +548,10 @@ def test_a_role_leaves_out_forms_of_address_and_relative_clauses(annotator, text
     ("The uncertainty is arguably the main concern, the minister said.", Stance.HEDGE, "PR+"),
     ("Regulators said the developers looted millions from investors.", Stance.ACCUSE, "CT+"),  # a charge
     ("The ministry said its troops were not mistreating civilians.", Stance.ASSERT, "CT-"),  # a charge negated
+    ("The airline said that a software failure, not staffing shortages, caused the cancellations.", Stance.ASSERT,
+     "CT+"),                                                                  # a contrast set off is no negation
+    ('House Speaker Mike Johnson called it "another cover-up."', Stance.ACCUSE, "CT+"),  # a charge by naming
+    ("Critics called the plan a scam.", Stance.ACCUSE, "CT+"),  # naming states something, no mere topic
     ("O'Malley criticized Sanders and Clinton after the event.", Stance.ACCUSE, "Uu"),  # a topic, names and all
     ("The senator stressed bipartisan support for continued engagement.", Stance.ASSERT, "Uu"),  # a participle is
                                                                                      # no clause
@@ -638,12 +642,6 @@ def test_quotation_marks_left_on_words_do_not_hide_markers():
     assert [idx for idx, _ in find_markers(view, [1, 2, 3], "certainty", lex)] == [[2]]
 
 
-def test_a_sentences_first_given_name_the_tagger_calls_an_adjective_opens_the_name(annotator):
-    doc = annotator.annotate("Donald Trump has invested in some of the companies he attacks, according to new "
-                             "financial documents. Trump said he loved Oreos.")
-    assert speaker_of(doc, "said").name == "Donald Trump" and speaker_of(doc, "said").type is SourceType.PERSON
-
-
 def test_a_name_set_off_after_a_role_is_the_speaker_whatever_the_role_names(annotator):
     doc = annotator.annotate("A spokeswoman for Governor Greg Abbott, Renae Eze, said the governor was confident. "
                              "A Pentagon spokesman, Major Eric Chen, rejected the accusation.")
@@ -672,6 +670,25 @@ def test_a_described_speaker_is_named_without_what_is_set_off_after_it(annotator
     assert speaker_of(doc, "said").name == "study"
 
 
+def test_a_remark_on_a_claim_named_in_full_is_about_that_claim(annotator):
+    doc = annotator.annotate("The mayor's claim that the water meets all standards could not be independently "
+                             "verified. Records show that tests were skipped twice last year, which the city denies.")
+    claim, shown, denial = by_cue(doc, "claim"), by_cue(doc, "show"), by_cue(doc, "denies")
+    assert claim.evidential is Evidential.UNVERIFIED  # the parser split the remark's subject in two
+    assert shown.content[0].text == "that tests were skipped twice last year"  # no dangling "which"
+    assert (shown.evidential, denial.stance) == (Evidential.DISPUTED, Stance.DENY)
+    assert doc_entity(doc, denial).type is SourceType.GOVERNMENT  # "the city"
+    assert any(k.type is LinkType.DENIES and (k.source, k.target) == (denial.id, shown.id) for k in doc.links)
+
+
+def test_no_answer_disputes_nothing(annotator):
+    doc = annotator.annotate("Local media reported that the minister had resigned. The ministry neither confirmed nor "
+                             "denied the report.")
+    assert by_cue(doc, "neither confirmed nor denied").factuality.value == "Uu"
+    assert by_cue(doc, "reported").evidential is not Evidential.DISPUTED
+    assert not any(k.type in (LinkType.DENIES, LinkType.DISPUTES) for k in doc.links)
+
+
 def test_a_newspaper_named_with_its_article_is_no_person(annotator):
     doc = annotator.annotate("The Sun reported that the striker had placed bets. The Trump campaign said nothing.")
     assert speaker_of(doc, "reported").type is SourceType.ORGANIZATION
@@ -686,6 +703,12 @@ def test_a_headline_role_noun_is_the_person_the_story_quotes(annotator):
     doc = annotator.annotate("Star striker denies betting allegations\n\nManchester United striker Marcus Webb has "
                              "denied placing bets on matches. \"I have never bet on football,\" Webb wrote.")
     assert speaker_of(doc, "denies").name == "Marcus Webb"  # "Star" is a given name, but "Star striker" no name
+
+
+def test_a_sentences_first_given_name_the_tagger_calls_an_adjective_opens_the_name(annotator):
+    doc = annotator.annotate("Donald Trump has invested in some of the companies he attacks, according to new "
+                             "financial documents. Trump said he loved Oreos.")
+    assert speaker_of(doc, "said").name == "Donald Trump" and speaker_of(doc, "said").type is SourceType.PERSON
 
 
 def test_a_spokesperson_for_an_institution_speaks_for_it(annotator):

@@ -247,6 +247,12 @@ def test_citing_before_the_reporting_verb_is_a_claim_of_the_same_speaker(claims_
     assert ("The Journal", "reported", "that the campaign is spending more than it takes in") in found
 
 
+def test_a_wire_dateline_is_a_sentence_of_its_own_for_the_parser(annotator):
+    doc = annotator.annotate("AUSTIN, Texas (Reuters) - A federal judge said on Wednesday that the state had acted "
+                             "unlawfully.")
+    assert len(doc.sentences) == 2 and doc.claims[0].source.text == "A federal judge"
+
+
 def test_reportedly_leaves_out_a_clause_the_writer_concedes(claims_of):
     found = claims_of("Some passengers reportedly waited more than 12 hours for their bags, though the company said "
                       "most luggage had been returned.")
@@ -257,9 +263,3 @@ def test_a_participle_after_a_passive_has_the_passive_subject_for_speaker(claims
     found = claims_of("Ivan Toney was suspended for eight months in 2023 after admitting 232 breaches of betting "
                       "rules.")
     assert ("Ivan Toney", "admitting", "232 breaches of betting rules") in found
-
-
-def test_a_wire_dateline_is_a_sentence_of_its_own_for_the_parser(annotator):
-    doc = annotator.annotate("AUSTIN, Texas (Reuters) - A federal judge said on Wednesday that the state had acted "
-                             "unlawfully.")
-    assert len(doc.sentences) == 2 and doc.claims[0].source.text == "A federal judge"

@@ -105,7 +105,8 @@ def find_markers(view: DocView, words: list[int], kind: str, lex: LabelLexicons)
     """Markers of ``kind`` among ``words``: (word indices, value); phrases ("fake news") before single words."""
     found: list[tuple[list[int], str]] = []
     taken: set[int] = set()
-    lowers = [(k, unquoted(view.words[k].lower), unquoted(view.words[k].lemma.lower())) for k in words]
+    lowers = [(k, unquoted(view.words[k].lower).strip("-"), unquoted(view.words[k].lemma.lower()).strip("-"))
+              for k in words if view.words[k].text != "-"]  # "cover - up", "cover -up": the tokenizer's "cover-up"
     present = {form for _, lower, lemma in lowers for form in (lower, lemma)}
     for phrase in lex.phrases(kind, present):
         for n in range(len(lowers) - len(phrase) + 1):

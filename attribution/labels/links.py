@@ -52,16 +52,20 @@ def link_claims(view: DocView, facts: list[Facts], lex: LabelLexicons) -> list[C
     refs = {f.claim.id: references(view, f, facts, lex, pointing) for f in facts}
     for f in facts:
         targets = [by_id[t] for t in refs[f.claim.id]]
-        if f.stance in DISAGREEING:
+        if f.stance in DISAGREEING and f.factuality is Factuality.UU:  # "neither confirmed nor denied the report"
+            for t in targets:
+                add(LinkType.RESPONDS_TO, f, t)
+        elif f.stance in DISAGREEING:
             nested = [g for g in nested_in(f, facts) if g.claim.kind is ClaimKind.NOMINAL]
             for t in targets + nested:
                 add(LinkType.DENIES, f, t)
-            if not targets and not nested and f.factuality is not Factuality.UU:  # a refusal disputes nothing
+            if not targets and not nested:
                 for g in facts:
                     if independent(f, g) and about(g, f) and shared(f, g) - lex.countries and g.stance not in DISAGREEING:
                         add(LinkType.DISPUTES, f, g)
-        elif f.claim.kind is ClaimKind.EVIDENTIAL:
-            for t in targets:  # "could not verify" questions the claim; "independently verified" backs it
+        elif f.claim.kind is ClaimKind.EVIDENTIAL:  # "[The mayor's claim that …] could not be verified" too
+            nested = [g for g in nested_in(f, facts) if g.claim.kind is ClaimKind.NOMINAL]
+            for t in targets + nested:  # "could not verify" questions the claim; "independently verified" backs it
                 add(LinkType.EVALUATES if doubts(view, f, lex) else LinkType.CORROBORATES, f, t)
         elif f.claim.cue_lemma in REITERATING:
             for t in targets or [g for g in facts if g.claim.start < f.claim.start and g.entity is not None
@@ -164,6 +168,8 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     word = view.words[root]
     if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
         return True
+    if f.stance in DISAGREEING and len(words) == 1 and view.words[words[0]].lower == "which":
+        return True  # "…, which the city denies": what the sentence has just reported
     if f.stance in DISAGREEING and (len(words) == 1 or root != predicate) and word.upos == "PRON" \
             and word.feat("PronType") != "Rel" and word.lower in DEMONSTRATIVES | {"it"}:
         return True  # "Kyiv has denied this", "The administration has denied that", "said that was a lie"

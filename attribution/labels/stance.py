@@ -207,7 +207,12 @@ def calls_untrue(view: DocView, claim: Claim, words: list[int], lex: LabelLexico
 
 def refused(view: DocView, claim: Claim, lex: LabelLexicons) -> bool:
     """Does the cue hang from a refusal ("refused to admit", "declined to say", "was not willing to say"), or is it
-    a verb of speech that "would not" or "will not" speak ("would not say whether …", "won't comment")?"""
+    a verb of speech that "would not" or "will not" speak ("would not say whether …", "won't comment"), or an
+    answer that is none ("neither confirmed nor denied")?"""
+    classes = {e.cls for k in cue_words(view, claim)
+               if (e := load_lexicon().lookup(view.words[k].lemma, view.words[k].text, "VERB")) is not None}
+    if {"confirmation", "denial"} <= classes and negated_cue(view, claim, lex):
+        return True
     entry = load_lexicon().lookup(unquoted(claim.cue_lemma.lower()), claim.cue_lemma, "VERB")
     if entry is not None and entry.cls in ("speech", "confirmation") and negated_cue(view, claim, lex) and any(
             view.words[a].lemma.lower() in ("will", "would")
@@ -336,16 +341,24 @@ def modal_words(view: DocView, words: list[int]) -> list[int]:
 
 
 def not_restrictive(view: DocView, idx: list[int]) -> bool:
-    """Negation of the content, not "not just" / "no longer" (which only restrict it)."""
+    """Negation of the content, not "not just" / "no longer" (which only restrict it) nor a contrast set off by
+    commas."""
     after = view.words[idx[-1] + 1].lower if idx[-1] + 1 < len(view.words) else ""
-    return after not in RESTRICTIVE and (view.words[idx[0]].lower != "no" or view.words[idx[0]].rel == "det")
+    aside = idx[0] > 0 and view.words[idx[0] - 1].text == "," and any(  # "a software failure, not staffing
+        view.words[j].text == "," for j in range(idx[-1] + 1, min(idx[-1] + 6, len(view.words))))  # shortages, caused"
+    return after not in RESTRICTIVE and not aside \
+        and (view.words[idx[0]].lower != "no" or view.words[idx[0]].rel == "det")
 
 
 def only_topic(view: DocView, claim: Claim, words: list[int], lex: LabelLexicons) -> bool:
-    """A verb cue whose content is a noun phrase that is neither quoted nor a reference to claims ("X as Y" is a
-    proposition)."""
+    """A verb cue whose content is a noun phrase that is neither quoted nor a reference to claims ("X as Y" and
+    "called the plan a scam" are propositions)."""
     root = content_root(view, words)
-    if root is None or claim.kind is not ClaimKind.INDIRECT or regards_as(view, claim) or any(
+    entry = load_lexicon().lookup(unquoted(claim.cue_lemma.lower()), claim.cue_lemma, "VERB")
+    cue = set(cue_words(view, claim))
+    labels = entry is not None and entry.frame == "label" and len(  # "called [the plan] [a scam]"
+        [k for k in words if view.words[k].rel in ("obj", "xcomp") and view.words[k].head in cue]) >= 2
+    if root is None or claim.kind is not ClaimKind.INDIRECT or regards_as(view, claim) or labels or any(
             view.words[k].upos in ("VERB", "AUX") and not prenominal(view, k) for k in words[1:]) \
             or title_case(view, view.sentence_ranges[view.words[root].sent]):
         return False  # a clause, or a title-case headline (whose verbs the tagger reads as nouns)
