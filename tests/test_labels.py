@@ -668,6 +668,9 @@ def test_a_title_that_opens_a_story_is_the_person_then_named_with_it(annotator):
 def test_a_described_speaker_is_named_without_what_is_set_off_after_it(annotator):
     doc = annotator.annotate("The study, published by Eastern State University, said that lead was found in 41 homes.")
     assert speaker_of(doc, "said").name == "study"
+    doc = annotator.annotate("The casualties were reported by local officials in the Donetsk, Kharkiv, and Kherson "
+                             "regions, which were hit by Russian shelling.")
+    assert speaker_of(doc, "were reported").name == "local officials in the Donetsk, Kharkiv, and Kherson regions"
 
 
 def test_a_remark_on_a_claim_named_in_full_is_about_that_claim(annotator):

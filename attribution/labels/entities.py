@@ -21,6 +21,7 @@ from .names import (CONNECTORS, guess_bare, headline_part, name_runs, name_token
 __all__ = ["Resolved", "resolve_entities"]
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+SET_OFF_OPENERS = {"VERB", "AUX", "DET", "PRON", "ADV"}  # "published by", "a mother of three", "who spoke"
 PARTITIVES = {"one", "two", "three", "some", "many", "most", "several", "both", "each", "all", "none"}
 
 
@@ -335,10 +336,12 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
 
 
 def description_name(view: DocView, words: list[int], head: int) -> str:
-    """A described speaker's name: the source up to the comma, dash or bracket that follows its head ("The
-    study[, published by …,]"), where an apposition or participle adds to it; not a comma inside a quotation."""
-    comma = next((k for k in words if k > head and view.words[k].text in (",", "—", "--", "(")
-                  and not view.in_quote(k)), None)
+    """A described speaker's name: the source up to the dash, bracket or comma that follows its head and sets off
+    what adds to it ("The study[, published by …,]", "officials[, who spoke …]"); not a comma of a list ("officials
+    in the Donetsk, Kharkiv, and Kherson regions") nor one inside a quotation."""
+    comma = next((k for k in words if k > head and not view.in_quote(k) and (
+        view.words[k].text in ("—", "--", "(") or view.words[k].text == "," and k + 1 < len(view.words)
+        and view.words[k + 1].upos in SET_OFF_OPENERS)), None)
     return text_of(view, [k for k in words if comma is None or k < comma])
 
 
