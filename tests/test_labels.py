@@ -723,3 +723,14 @@ def test_a_name_that_ends_for_someone_is_not_that_person(annotator):
     doc = annotator.annotate("Donald Trump said he was grateful. Dahlys Hamilton chairs Hispanic Patriots for Trump. "
                              "Trump added that he would win.")
     assert speaker_of(doc, "added").name == "Donald Trump" == speaker_of(doc, "said").name
+
+
+def test_an_account_disputed_is_what_was_told_not_the_request_beside_it(annotator):
+    doc = annotator.annotate("European regulators fined Zentro Inc. on Monday. A former Zentro engineer, who asked not "
+                             "to be named, told The Irish Times that managers buried a report. Zentro disputed that "
+                             "account.")
+    company = speaker_of(doc, "disputed")
+    assert (company.name, company.type) == ("Zentro Inc.", SourceType.ORGANIZATION)  # "Inc." with its period
+    assert speaker_of(doc, "asked").name == "former Zentro engineer"  # "who" of a clause parsed as a plain acl
+    assert by_cue(doc, "told").evidential is Evidential.DISPUTED
+    assert by_cue(doc, "asked").evidential is not Evidential.DISPUTED

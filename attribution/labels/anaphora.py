@@ -171,7 +171,8 @@ def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster])
 def relative_antecedent(view: DocView, i: int) -> int | None:
     """The noun a relative clause hangs from, past appositions."""
     verb = view.words[i].head
-    if verb is None or view.words[verb].deprel != "acl:relcl":
+    if verb is None or not (view.words[verb].deprel == "acl:relcl" or view.words[verb].deprel == "acl"
+                            and view.words[i].lower in ("who", "whom", "which")):  # the parser's plain "acl"
         return None
     noun = view.words[verb].head
     while noun is not None and view.words[noun].deprel == "appos":

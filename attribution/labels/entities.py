@@ -224,7 +224,8 @@ def company_short_form(tokens: list[str], clusters: list[Cluster], lex: LabelLex
     if len(tokens) != 1:
         return None
     companies = [c for c in clusters if c.type is SourceType.ORGANIZATION and any(
-        len(n) > 1 and n[0] == tokens[0] and all(t in company_words for t in n[1:]) for n in map(name_tokens, c.names))]
+        len(n) > 1 and n[0] == tokens[0] and all(t.rstrip(".") in company_words for t in n[1:])
+        for n in map(name_tokens, c.names))]
     return companies[0] if len(companies) == 1 else None
 
 

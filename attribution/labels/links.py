@@ -20,6 +20,7 @@ __all__ = ["Facts", "link_claims", "independent"]
 REITERATING = {"reiterate", "repeat", "restate", "reaffirm"}
 DISAGREEING = {Stance.DENY, Stance.DISMISS}
 AGREEING = {Stance.ASSERT, Stance.CLAIM, Stance.CONFIRM, Stance.HEDGE, Stance.ACCUSE}
+UNSTATED = {Stance.DEMAND, Stance.QUESTION}  # a request or a question, which no account or claim names
 ANSWERABLE = {Stance.ACCUSE, Stance.CLAIM, Stance.DEMAND, Stance.QUESTION}  # what the party concerned answers
 SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
 CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
@@ -142,7 +143,8 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
     if same_sentence and any(view.words[d].lower == "the" for d in view.kids(root, "det")):
         return references(view, same_sentence[-1], facts, lex, pointing)
     named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
-    earlier = named or earlier  # "rejected the findings": what was found, "the reports": what was reported
+    earlier = named or [g for g in earlier if g.stance not in UNSTATED]  # "rejected the findings": what was
+    # found, "the reports": what was reported; "disputed that account": not "asked not to be named" beside it
     if not earlier:
         return []
     last = earlier[-1].claim.sentences[0]

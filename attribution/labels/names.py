@@ -264,6 +264,7 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
     if place and place[0] != "demonym":
         return SourceType.GOVERNMENT
     words = [view.words[k].text for k in run]
+    words += [t.rstrip(".") for t in words if t.endswith(".")]  # "Zentro Inc.", "Ford Motor Co."
     by_name = lex.types.get("name", {})
     for kind in (SourceType.MEDIA, SourceType.GOVERNMENT, SourceType.ORGANIZATION):
         if any(by_name.get(t) is kind for t in words):
