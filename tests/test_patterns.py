@@ -263,3 +263,10 @@ def test_a_participle_after_a_passive_has_the_passive_subject_for_speaker(claims
     found = claims_of("Ivan Toney was suspended for eight months in 2023 after admitting 232 breaches of betting "
                       "rules.")
     assert ("Ivan Toney", "admitting", "232 breaches of betting rules") in found
+
+
+def test_claims_rejected_are_the_rejecters_object_and_no_one_elses_words(claims_of):
+    found = claims_of("A Miami hospital rejected claims that it turned away emergency patients during the storm.")
+    assert ("A Miami hospital", "rejected", "claims that it turned away emergency patients during the storm") \
+        in found
+    assert (None, "claims", "that it turned away emergency patients during the storm") in found

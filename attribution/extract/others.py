@@ -12,6 +12,7 @@ from .view import DocView, Word
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
 DASHES = "―—–-"
 MAX_DASH_SOURCE_WORDS = 6
+OTHERS_CLAIMS = {"denial", "dismissal"}  # "rejected [claims that …]": the claims are someone else's, rejected
 CONCESSIVE = {"though", "although", "whereas", "while"}
 
 
@@ -47,12 +48,21 @@ def noun_claim(view: DocView, n: int, entry: CueEntry, lexicon: Lexicon) -> Draf
     host = view.words[n].head
     if view.words[n].rel == "obj" and host is not None:
         host_entry = lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB")
-        if host_entry and host_entry.frame in ("object", "light"):
+        if host_entry and host_entry.frame in ("object", "light") and not rejected(view, n, lexicon):
             group = verb_group(view, host)
             cue = list(range(group[0], cue[-1] + 1))
             source = source_words(view, host, cue) or source
     return Draft(ClaimKind.NOMINAL, cue, entry.lemma, source, [chars(view, content)],
                  0.7 if source else 0.6, entry.cls)
+
+
+def rejected(view: DocView, n: int, lexicon: Lexicon) -> bool:
+    """Is claim noun ``n`` the object of a verb of denial or dismissal ("rejected [claims] that …")? Then the claims
+    are someone else's, whom the sentence need not name, and the verb's subject rejects them."""
+    host = view.words[n].head
+    entry = lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB") \
+        if view.words[n].rel == "obj" and host is not None else None
+    return entry is not None and entry.cls in OTHERS_CLAIMS
 
 
 def in_which_said(view: DocView, n: int, lexicon: Lexicon) -> bool:

@@ -156,7 +156,7 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
     for j in range(i, min(view.subtree(v)[-1] + 1 if fronted else sentence.stop, i + THAT_WINDOW)):
         w = view.words[j]
         if is_complementizer(view, j):
-            return j
+            return noun_before(view, v, entry, i, j) or j
         if w.text in (";", "“", '"', ":") or w.upos in ("VERB", "AUX") and (
                 w.feat("Tense") != "Past" or w.feat("VerbForm") == "Fin"):  # "said they were concerned that"
             break
@@ -179,6 +179,16 @@ def content_start(view: DocView, v: int, entry: CueEntry, cue: list[int], source
         else:
             break
     return i
+
+
+def noun_before(view: DocView, v: int, entry: CueEntry, i: int, j: int) -> int | None:
+    """The first word of the cue's object noun whose clause the complementizer at ``j`` opens ("rejected [claims]
+    that it turned away patients", "rejected [the notion] that …", as PolNeAR's contents run): what is rejected is
+    the claim with its clause. A claim noun after any cue, any noun after a denial ("told [reporters] that" is an
+    addressee)."""
+    nouns = [k for k in view.kids(v, "obj") if i <= k < j and (entry.cls in ("denial", "dismissal") or load_lexicon(
+        ).lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None)]  # the clause hangs from either
+    return view.subtree(nouns[0])[0] if nouns else None
 
 
 def subject_of_later_verb(view: DocView, content: list[int], comma: int) -> bool:
