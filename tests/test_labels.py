@@ -734,3 +734,12 @@ def test_an_account_disputed_is_what_was_told_not_the_request_beside_it(annotato
     assert speaker_of(doc, "asked").name == "former Zentro engineer"  # "who" of a clause parsed as a plain acl
     assert by_cue(doc, "told").evidential is Evidential.DISPUTED
     assert by_cue(doc, "asked").evidential is not Evidential.DISPUTED
+
+
+def test_a_rejected_claim_is_disputed_by_the_institution_that_rejects_it(annotator):
+    doc = annotator.annotate("A Miami hospital rejected claims that it turned away emergency patients during the "
+                             "storm. The hospital did not respond to questions about staffing.")
+    rejecting, claims = by_cue(doc, "rejected"), by_cue(doc, "claims")
+    assert doc_entity(doc, rejecting).type is SourceType.ORGANIZATION and claims.source is None
+    assert claims.evidential is Evidential.DISPUTED
+    assert any(k.type is LinkType.DENIES and (k.source, k.target) == (rejecting.id, claims.id) for k in doc.links)

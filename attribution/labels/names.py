@@ -232,12 +232,13 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
         return True  # "New York Post", "Government Accountability Office", "The Associated Press": the tagger's
         # adjective, noun or participle
     if w.upos in ("ADJ", "NOUN") and w.text in lex.genders.get("first", {}) and w.lemma[:1].isupper() \
-            and (i == 0 or view.words[i - 1].sent != w.sent) and not is_title(view, i, lex) \
+            and (i == 0 or view.words[i - 1].sent != w.sent or view.words[i - 1].upos == "PUNCT"
+                 and view.words[i - 1].text != ",") and not is_title(view, i, lex) \
             and i + 1 < len(view.words) \
             and view.words[i + 1].sent == w.sent and view.words[i + 1].upos == "PROPN" \
             and not view.words[i + 1].text.isupper():  # not "Junge SVP"
-        return True  # a sentence's first word: "Donald Trump has invested …", whose "Donald" the tagger calls ADJ
-        # (and lemmatizes as a name, unlike "Many Republicans")
+        return True  # a sentence's first word, or the first after a dash or bracket: "Donald Trump has invested
+        # …", whose "Donald" the tagger calls ADJ (and lemmatizes as a name, unlike "Many Republicans")
     if i >= 3 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
             and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
@@ -264,10 +265,9 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
     if place and place[0] != "demonym":
         return SourceType.GOVERNMENT
     words = [view.words[k].text for k in run]
-    words += [t.rstrip(".") for t in words if t.endswith(".")]  # "Zentro Inc.", "Ford Motor Co."
     by_name = lex.types.get("name", {})
     for kind in (SourceType.MEDIA, SourceType.GOVERNMENT, SourceType.ORGANIZATION):
-        if any(by_name.get(t) is kind for t in words):
+        if any(by_name.get(t) is kind or by_name.get(t.rstrip(".")) is kind for t in words):  # "Zentro Inc."
             return kind
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return SourceType.ORGANIZATION
