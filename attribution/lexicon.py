@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CueEntry", "Lexicon", "load_lexicon", "OBJECT_FRAMES"]
+__all__ = ["CueEntry", "DENYING_CLASSES", "Lexicon", "load_lexicon", "OBJECT_FRAMES"]
 
 OBJECT_FRAMES = ("object", "objcomp", "label")  # frames whose noun-phrase object can be the content
+DENYING_CLASSES = frozenset({"denial", "dismissal"})  # cues that take up someone else's claim to reject it
 
 
 @dataclass(frozen=True)

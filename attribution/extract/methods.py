@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import load_lexicon
+from ..lexicon import DENYING_CLASSES, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .link import QUOTE_MARKS
@@ -111,14 +111,15 @@ def object_before(view: DocView, rule: Draft, extra: set[int], theirs: set[int])
     the notion that": 5 times in 6 in train and dev); not an addressee ("asked [Richards] what …")."""
     return bool(extra) and bool(theirs) and max(extra) < min(theirs) and view.words[min(theirs)].lower == "that" \
         and any(view.words[k].rel == "obj" and view.words[k].head in rule.cue and (
-            rule.cue_class in ("denial", "dismissal")
+            rule.cue_class in DENYING_CLASSES
             or load_lexicon().lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None) for k in extra)
 
 
 def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:
     """Is ``source`` the subject of a construction that names no speaker ("[The mayor] allegedly took bribes",
     "[Mr. Quiros] was accused of …")? It is part of what is alleged, not who alleges it (docs/evaluation.md,
-    step 43); an expletive "[It] is claimed that …" is no one; and who "rejected claims that …" made none of them."""
+    step 43); an expletive "[It] is claimed that …" is no one; and who "rejected claims that …" made none of
+    them."""
     return not rule.source and (rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and (
         bool(source & content) or [view.words[k].lower for k in source] == ["it"])
         or rule.kind is ClaimKind.NOMINAL and rejected(view, rule.cue[0], load_lexicon()))

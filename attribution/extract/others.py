@@ -1,7 +1,7 @@
 """Claims cued by nouns, adverbs, "according to", title-case headlines, colons and quotation dashes."""
 from __future__ import annotations
 
-from ..lexicon import OBJECT_FRAMES, CueEntry, Lexicon
+from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, Lexicon
 from ..model import ClaimKind
 from ..quotes import Quote
 from .draft import Draft
@@ -12,7 +12,6 @@ from .view import DocView, Word
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
 DASHES = "―—–-"
 MAX_DASH_SOURCE_WORDS = 6
-OTHERS_CLAIMS = {"denial", "dismissal"}  # "rejected [claims that …]": the claims are someone else's, rejected
 CONCESSIVE = {"though", "although", "whereas", "while"}
 
 
@@ -62,7 +61,7 @@ def rejected(view: DocView, n: int, lexicon: Lexicon) -> bool:
     host = view.words[n].head
     entry = lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB") \
         if view.words[n].rel == "obj" and host is not None else None
-    return entry is not None and entry.cls in OTHERS_CLAIMS
+    return entry is not None and entry.cls in DENYING_CLASSES
 
 
 def in_which_said(view: DocView, n: int, lexicon: Lexicon) -> bool:

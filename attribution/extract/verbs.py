@@ -1,7 +1,7 @@
 """Claims cued by verbs: active reporting verbs, passives, and evidential verify / provide-evidence remarks."""
 from __future__ import annotations
 
-from ..lexicon import OBJECT_FRAMES, CueEntry, load_lexicon
+from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
@@ -186,7 +186,7 @@ def noun_before(view: DocView, v: int, entry: CueEntry, i: int, j: int) -> int |
     that it turned away patients", "rejected [the notion] that …", as PolNeAR's contents run): what is rejected is
     the claim with its clause. A claim noun after any cue, any noun after a denial ("told [reporters] that" is an
     addressee)."""
-    nouns = [k for k in view.kids(v, "obj") if i <= k < j and (entry.cls in ("denial", "dismissal") or load_lexicon(
+    nouns = [k for k in view.kids(v, "obj") if i <= k < j and (entry.cls in DENYING_CLASSES or load_lexicon(
         ).lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None)]  # the clause hangs from either
     return view.subtree(nouns[0])[0] if nouns else None
 

@@ -77,7 +77,8 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
 def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], entity_of: dict[str, Cluster],
                      lex: LabelLexicons) -> None:
     """A headline's speaker named by a title alone ("Mayor Promises …", "Lawmaker Urges …", "… , White
-    House Doctor Says") is the person the story then quotes most, preferably one whose role has that title."""
+    House Doctor Says") is the person the story then quotes most, preferably one whose role has that title; one
+    named by an institution noun alone, the institution (:func:`headline_institution`)."""
     cluster, source = entity_of.get(claim.id), claim.source
     words = view.words_between(source.start, source.end) if source else []
     if cluster is None or source is None or not words or view.words[words[0]].sent != 0 or not headline(view):
@@ -92,20 +93,8 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
     if plural(head):  # not "Officials Say …"
         return
     body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
-    described = all(m.text.split()[0].lower() == "the" and m.text.split()[-1].islower() for m in cluster.mentions
-                    if sentence_at(view, m.start) != 0)  # "the airline" in the story, never a name
-    if kind in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) and not person_noun and described:
-        named_body = [entity_of[c.id] for c in body if entity_of[c.id].type is kind and entity_of[c.id].names
-                      and entity_of[c.id] is not cluster and entity_of[c.id].mentions[0].text[:1].isupper()]
-        if named_body:  # "Airline blames …" is the Southwest Airlines of the story, and so is its "the airline"
-            nouned = [c for c in named_body if noun in c.name().lower()]
-            into = max(nouned or named_body, key=lambda c: (named_body.count(c), -named_body.index(c)))
-            into.mentions[:] = sorted(into.mentions + cluster.mentions)
-            cluster.mentions.clear()
-            cluster.quoted = False
-            for cid, c in entity_of.items():
-                if c is cluster:
-                    entity_of[cid] = into
+    if kind in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) and not person_noun:
+        headline_institution(view, cluster, noun, [entity_of[c.id] for c in body], entity_of)
         return
     if not person_noun or named:  # not "Zelenskiy Claims …", "Obama Administration …"
         return
@@ -119,6 +108,28 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
     cluster.quoted = any(entity_of.get(c.id) is cluster for c in claims if c is not claim)
     person.mentions.append(source)
     entity_of[claim.id] = person
+
+
+def headline_institution(view: DocView, cluster: Cluster, noun: str, quoted: list[Cluster],
+                         entity_of: dict[str, Cluster]) -> None:
+    """"Airline blames …" is the Southwest Airlines the story quotes, and so is its "the airline": a headline's bare
+    institution noun, never written as a name in the story, joins the named institution of its kind quoted most
+    there, preferably one whose name holds the noun."""
+    if not all(m.text.split()[0].lower() == "the" and m.text.split()[-1].islower() for m in cluster.mentions
+               if sentence_at(view, m.start) != 0):
+        return
+    named = [c for c in quoted if c.type is cluster.type and c.names and c is not cluster
+             and c.mentions[0].text[:1].isupper()]
+    if not named:
+        return
+    nouned = [c for c in named if noun in c.name().lower()]
+    into = max(nouned or named, key=lambda c: (named.count(c), -named.index(c)))
+    into.mentions[:] = sorted(into.mentions + cluster.mentions)
+    cluster.mentions.clear()
+    cluster.quoted = False
+    for cid, c in entity_of.items():
+        if c is cluster:
+            entity_of[cid] = into
 
 
 def headline(view: DocView) -> bool:
