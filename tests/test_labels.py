@@ -743,3 +743,10 @@ def test_a_rejected_claim_is_disputed_by_the_institution_that_rejects_it(annotat
     assert doc_entity(doc, rejecting).type is SourceType.ORGANIZATION and claims.source is None
     assert claims.evidential is Evidential.DISPUTED
     assert any(k.type is LinkType.DENIES and (k.source, k.target) == (rejecting.id, claims.id) for k in doc.links)
+
+
+def test_a_headline_title_and_the_storys_description_are_the_person_with_that_form_of_address(annotator):
+    doc = annotator.annotate("Governor hints at Senate run\n\nOhio Gov. Mike DeWine hinted on Thursday that he might "
+                             "run for the Senate. Lisa Grant dismissed the idea. \"Ohioans know who fights for "
+                             "them,\" Grant said. In an op-ed, the governor wrote that he was optimistic.")
+    assert speaker_of(doc, "hints at").name == "Mike DeWine" == speaker_of(doc, "wrote").name

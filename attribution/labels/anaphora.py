@@ -20,6 +20,7 @@ WRITER = "the writer"  # the name of an unsigned writer's entity
 OWN_WORDS_CUES = {":"}  # cues whose content is the speaker's own words even without quotation marks
 MAX_SIGNATURE_WORDS = 5
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+TITLED_WINDOW = 3  # sentences back in which a person addressed by a title is who "the TITLE" means
 LEDE_SENTENCES = 3  # a headline and the first sentences, where a story may name its speaker by title first
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
@@ -67,12 +68,24 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     if not before or group(before[-1]) != plural:
         return None
     person = before[-1]
+    titled = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < span.start and c.type is SourceType.PERSON
+              and sentence_at(view, s) >= w.sent - TITLED_WINDOW and titled_as(c, noun, lex)]
+    if not plural and titled and not titled_as(person, noun, lex):
+        return titled[-1]  # "the governor" after "Ohio Gov. Mike DeWine …", though Grant spoke last
     role = {word for r in person.roles for word in r.lower().split()}
     role_nouns = {(ROLE_COMPLEMENT.split(r.lower())[0].split() or [""])[-1] for r in person.roles}  # "chief rival"
     gender = lex.genders.get("title", {}).get(noun)
     if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None
     return person
+
+
+def titled_as(person: Cluster, noun: str, lex: LabelLexicons) -> bool:
+    """Does the person's role hold the title noun, or a mention its form of address ("Gov." for governor)?"""
+    honorifics = lex.types.get("honorific", {})
+    return any(noun in r.lower() for r in person.roles) or any(
+        len(h := t.lower().rstrip(".")) >= 3 and noun.startswith(h) and h in honorifics
+        for m in person.mentions for t in m.text.split())
 
 
 def named_next(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],

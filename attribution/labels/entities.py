@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..extract.view import DocView, Word
 from ..model import Claim, Entity, SourceType, Span
 from .anaphora import (GENERIC_GOVERNMENT, description_target, named_next, pronoun_cluster, recent_institution,
-                       recent_person, repeated_head, sentence_at)
+                       recent_person, repeated_head, sentence_at, titled_as)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
@@ -84,7 +84,8 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
     if cluster is None or source is None or not words or view.words[words[0]].sent != 0 or not headline(view):
         return
     head = view.words[head_of(view, words)]
-    named = any(sentence_at(view, m.start) != 0 for m in cluster.mentions) or any(
+    described = all(described_mention(m) for m in cluster.mentions if sentence_at(view, m.start) != 0)
+    named = not described or any(
         t in lex.genders.get("first", {}) and all(u[:1].isupper() for u in n.split())
         for n in cluster.names for t in n.split())  # "Star striker" is no name; "Star Jones" is
     noun = source_noun(head, lex) or ""
@@ -94,7 +95,8 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
         return
     body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
     if kind in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) and not person_noun:
-        headline_institution(view, cluster, noun, [entity_of[c.id] for c in body], entity_of)
+        if described:
+            headline_institution(cluster, noun, [entity_of[c.id] for c in body], entity_of)
         return
     if not person_noun or named:  # not "Zelenskiy Claims …", "Obama Administration …"
         return
@@ -102,28 +104,28 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
               and any(" " in n for n in entity_of[c.id].names)]
     if not people:
         return
-    titled = [p for p in people if any(noun in r.lower() for r in p.roles)]
-    person = max(titled or people, key=lambda p: (people.count(p), -people.index(p)))
-    cluster.mentions.remove(source)
-    cluster.quoted = any(entity_of.get(c.id) is cluster for c in claims if c is not claim)
-    person.mentions.append(source)
-    entity_of[claim.id] = person
+    titled = [p for p in people if titled_as(p, noun, lex)]  # "Ohio Gov. Mike DeWine" for "Governor hints …"
+    merge(cluster, max(titled or people, key=lambda p: (people.count(p), -people.index(p))), entity_of)
 
 
-def headline_institution(view: DocView, cluster: Cluster, noun: str, quoted: list[Cluster],
-                         entity_of: dict[str, Cluster]) -> None:
-    """"Airline blames …" is the Southwest Airlines the story quotes, and so is its "the airline": a headline's bare
-    institution noun, never written as a name in the story, joins the named institution of its kind quoted most
-    there, preferably one whose name holds the noun."""
-    if not all(m.text.split()[0].lower() == "the" and m.text.split()[-1].islower() for m in cluster.mentions
-               if sentence_at(view, m.start) != 0):
-        return
+def headline_institution(cluster: Cluster, noun: str, quoted: list[Cluster], entity_of: dict[str, Cluster]) -> None:
+    """"Airline blames …" is the Southwest Airlines the story quotes: a headline's bare institution noun joins the
+    named institution of its kind quoted most there, preferably one whose name holds the noun."""
     named = [c for c in quoted if c.type is cluster.type and c.names and c is not cluster
              and c.mentions[0].text[:1].isupper()]
-    if not named:
-        return
-    nouned = [c for c in named if noun in c.name().lower()]
-    into = max(nouned or named, key=lambda c: (named.count(c), -named.index(c)))
+    if named:
+        nouned = [c for c in named if noun in c.name().lower()]
+        merge(cluster, max(nouned or named, key=lambda c: (named.count(c), -named.index(c))), entity_of)
+
+
+def described_mention(mention: Span) -> bool:
+    """Is the mention a description ("the airline", "the governor"), not a name?"""
+    words = mention.text.split()
+    return words[0].lower() == "the" and words[-1].islower()
+
+
+def merge(cluster: Cluster, into: Cluster, entity_of: dict[str, Cluster]) -> None:
+    """A headline's described speaker and the story's descriptions of it ("the governor") become ``into``'s."""
     into.mentions[:] = sorted(into.mentions + cluster.mentions)
     cluster.mentions.clear()
     cluster.quoted = False
