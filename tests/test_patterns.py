@@ -270,3 +270,9 @@ def test_claims_rejected_are_the_rejecters_object_and_no_one_elses_words(claims_
     assert ("A Miami hospital", "rejected", "claims that it turned away emergency patients during the storm") \
         in found
     assert (None, "claims", "that it turned away emergency patients during the storm") in found
+
+
+def test_neither_confirmed_nor_denied_is_one_non_answer_not_a_confirmation(claims_of):
+    found = claims_of("A senior U.S. official said Hamas had rejected the latest proposal — a claim the group neither "
+                      "confirmed nor denied.")
+    assert not any("confirmed" in cue and "denied" not in cue for _, cue, _ in found)

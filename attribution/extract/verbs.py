@@ -31,6 +31,8 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
     if entry.lemma == "confirm" and (negation := negation_before(view, v)) is not None \
             and unconfirmed_object(view, v) is not None:  # "did not immediately confirm the claim"
         return verify_claim(view, v, entry, list(range(min(negation, *view.kids(v, "aux"), group[0]), group[-1] + 1)))
+    if entry.lemma == "confirm" and v + 2 < len(view.words) and neither_confirmed(view, v + 2):
+        return None  # "neither confirmed [nor denied]": one answer that is none, found from "denied"
     if entry.lemma == "deny" and neither_confirmed(view, v):
         return verify_claim(view, v, entry, list(range(v - 3, v + 1)))  # no answer, whatever the parse made of it
     if entry.frame == "proof":
