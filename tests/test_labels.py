@@ -750,3 +750,8 @@ def test_a_headline_title_and_the_storys_description_are_the_person_with_that_fo
                              "run for the Senate. Lisa Grant dismissed the idea. \"Ohioans know who fights for "
                              "them,\" Grant said. In an op-ed, the governor wrote that he was optimistic.")
     assert speaker_of(doc, "hints at").name == "Mike DeWine" == speaker_of(doc, "wrote").name
+
+
+def test_an_armed_movement_quoted_by_name_is_an_organization(annotator):
+    doc = annotator.annotate("Hamas called the remarks \"a clear attempt to sabotage the talks.\"")
+    assert speaker_of(doc, "called").type is SourceType.ORGANIZATION
