@@ -121,6 +121,9 @@ def test_a_transcripts_speaker_label_in_capitals_is_a_source_and_a_heading_is_no
      "treatment.", ["said"]),
     # a manner-of-speaking verb reports only a quotation it introduces
     ('An Israeli official said the operation would continue "as long as necessary."', ["said"]),
+    # the call on which a speaker told it is no claim of its own
+    ("Chief Financial Officer Paul Jacobson told analysts on a conference call that the company expected to offset "
+     "a third of the cost.", ["told"]),
     # a title-case headline closed by its speaker has no cue before
     ("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says", ["Says"]),
 ])

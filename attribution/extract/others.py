@@ -66,11 +66,11 @@ def rejected(view: DocView, n: int, lexicon: Lexicon) -> bool:
 
 def in_which_said(view: DocView, n: int, lexicon: Lexicon) -> bool:
     """Is the noun where a reporting verb says its clause ("said [in a statement] that …", "told CNN [in an
-    interview] that …")? The clause is the verb's claim, not a second one of the noun's (but "responded to
+    interview] that …", "told analysts [on a conference call] that …")? The clause is the verb's claim, not a second one of the noun's (but "responded to
     [accusations] that …" reports the accusations too)."""
     host = view.words[n].head
     return view.words[n].rel == "obl" and host is not None and view.words[host].upos == "VERB" \
-        and any(view.words[c].lower in ("in", "during") for c in view.kids(n, "case")) \
+        and any(view.words[c].lower in ("in", "during", "on") for c in view.kids(n, "case")) \
         and (entry := lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB")) is not None \
         and entry.cls == "speech"  # not "did not see convincing evidence [in the report] that …"
 
