@@ -755,3 +755,11 @@ def test_a_headline_title_and_the_storys_description_are_the_person_with_that_fo
 def test_an_armed_movement_quoted_by_name_is_an_organization(annotator):
     doc = annotator.annotate("Hamas called the remarks \"a clear attempt to sabotage the talks.\"")
     assert speaker_of(doc, "called").type is SourceType.ORGANIZATION
+
+
+def test_a_company_that_opens_a_wire_story_keeps_its_first_word_and_its_acronym(annotator):
+    doc = annotator.annotate("DETROIT (Reuters) - General Motors Co. on Tuesday cut its profit forecast, saying tariffs "
+                             "would cost it up to $5 billion. GM said it would cut 1,000 jobs.")
+    company = speaker_of(doc, "saying")
+    assert (company.name, company.type, company.role) == ("General Motors Co.", SourceType.ORGANIZATION, None)
+    assert speaker_of(doc, "said").id == company.id  # "GM", the acronym of its name without "Co."

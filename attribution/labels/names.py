@@ -14,6 +14,7 @@ __all__ = ["CONNECTORS", "name_runs", "run_type", "same_name", "guess_bare", "pr
            "title_case"]
 
 CONNECTORS = {"of", "for", "the", "de", "on"}
+LEGAL_FORMS = {"co", "inc", "corp", "ltd", "llc", "plc"}  # the company-form words an acronym leaves out
 PARTICLES = {"van", "von", "der", "den", "ter", "ten", "du", "da", "di", "del", "della", "dos", "bin", "ibn", "'t"}
 NAME_JOINERS = {"-", ".", "'"}
 
@@ -39,8 +40,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
         r = after_title(view, r, lex)
-        institution = len(r) == 2 and lex.types.get("name", {}).get(view.words[r[-1]].text) in (
-            SourceType.ORGANIZATION, SourceType.MEDIA)  # "Premier League" keeps its "Premier"
+        institution = len(r) > 1 and institution_word(view, r[1:], lex)  # "Premier League", "General Motors Co."
         while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex) and not institution
                      or is_demonym(view, r[0], lex)
                      or view.words[r[0]].lower in CONNECTORS
@@ -120,9 +120,18 @@ def after_title(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
             rest = rest[1:]
         proper = [k for k in rest if view.words[k].text not in NAME_JOINERS
                   and view.words[k].lower not in PARTICLES | {"de"}]  # "Ursula von der Leyen"
-        if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper):
+        if len(proper) >= 2 and all(view.words[k].upos == "PROPN" for k in proper) and not institution_word(
+                view, proper, lex):  # "General Motors Co." keeps its words too
             return rest  # "Defence Minister Gen Nakatani": "Gen" leaves one word, so the cut follows "Minister"
     return run
+
+
+def institution_word(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
+    """Is one of the words (a final period aside) a word of an organization's or a medium's name ("League",
+    "Motors", "Times")?"""
+    by_name = lex.types.get("name", {})
+    return any(by_name.get(view.words[k].text.rstrip(".")) in (SourceType.ORGANIZATION, SourceType.MEDIA)
+               for k in words)
 
 
 def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:
@@ -231,14 +240,10 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
             and view.words[i - 1].sent == w.sent and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
         return True  # "New York Post", "Government Accountability Office", "The Associated Press": the tagger's
         # adjective, noun or participle
-    if w.upos in ("ADJ", "NOUN") and w.text in lex.genders.get("first", {}) and w.lemma[:1].isupper() \
-            and (i == 0 or view.words[i - 1].sent != w.sent or view.words[i - 1].upos == "PUNCT"
-                 and view.words[i - 1].text != ",") and not is_title(view, i, lex) \
-            and i + 1 < len(view.words) \
-            and view.words[i + 1].sent == w.sent and view.words[i + 1].upos == "PROPN" \
-            and not view.words[i + 1].text.isupper():  # not "Junge SVP"
-        return True  # a sentence's first word, or the first after a dash or bracket: "Donald Trump has invested
-        # …", whose "Donald" the tagger calls ADJ (and lemmatizes as a name, unlike "Many Republicans")
+    first = i == 0 or view.words[i - 1].sent != w.sent \
+        or view.words[i - 1].upos == "PUNCT" and view.words[i - 1].text != ","
+    if w.upos in ("ADJ", "NOUN") and w.text[:1].isupper() and first and opens_name(view, i, lex):
+        return True  # a sentence's first word, or the first after a dash or bracket, the tagger calls ADJ
     if i >= 3 and view.words[i - 1].text == "-" and view.words[i - 2].upos == "PROPN" \
             and view.words[i - 2].end == view.words[i - 1].start and view.words[i - 1].end == w.start \
             and (view.words[i - 3].upos == "PROPN" or not (w.text.isalpha() and w.text.islower())):
@@ -248,6 +253,21 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
         return True  # the same when the tokenizer keeps the hyphen on the first part: "Shin Won-" "sik"
     return w.text in NAME_JOINERS and 0 < i < len(view.words) - 1 and view.words[i - 1].end == w.start \
         and view.words[i + 1].start == w.end and view.words[i - 1].upos == "PROPN"
+
+
+def opens_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """Does word ``i``, lemmatised as a name and before proper nouns, open their name: a given name ("Donald
+    Trump"; not a title, nor "Junge SVP" before an acronym) or any word before an institution's name word
+    ("General Motors Co."; not "Many Republicans", "Other Republicans")?"""
+    w, following = view.words[i], []
+    for k in range(i + 1, len(view.words)):
+        if view.words[k].sent != w.sent or view.words[k].upos != "PROPN":
+            break
+        following.append(k)
+    if not following or not w.lemma[:1].isupper():  # the lemmatizer keeps a name's capital, not "Many"'s
+        return False
+    return institution_word(view, following, lex) or w.text in lex.genders.get("first", {}) \
+        and not is_title(view, i, lex) and not view.words[following[0]].text.isupper()
 
 
 def joined(view: DocView, a: int, b: int) -> bool:
@@ -307,6 +327,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def acronym(tokens: tuple[str, ...]) -> str:
+    while len(tokens) > 2 and tokens[-1].rstrip(".") in LEGAL_FORMS:  # "GM" for "General Motors Co."
+        tokens = tokens[:-1]
     return "".join(t[0] for t in tokens if t not in CONNECTORS and t not in ("-", "and", "&"))
 
 
