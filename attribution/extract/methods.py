@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import DENYING_CLASSES, load_lexicon
+from ..lexicon import load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .link import QUOTE_MARKS
 from .others import rejected
+from .verbs import claim_object
 from .view import DocView
 
 ALONE_MIN = 0.6  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33, 36)
@@ -110,9 +111,8 @@ def object_before(view: DocView, rule: Draft, extra: set[int], theirs: set[int])
     takes ("rejected [the notion] that …", "repeated [the claim] that …")? PolNeAR's contents keep it ("rejected
     the notion that": 5 times in 6 in train and dev); not an addressee ("asked [Richards] what …")."""
     return bool(extra) and bool(theirs) and max(extra) < min(theirs) and view.words[min(theirs)].lower == "that" \
-        and any(view.words[k].rel == "obj" and view.words[k].head in rule.cue and (
-            rule.cue_class in DENYING_CLASSES
-            or load_lexicon().lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None) for k in extra)
+        and any(view.words[k].rel == "obj" and view.words[k].head in rule.cue and claim_object(view, k, rule.cue_class)
+                for k in extra)
 
 
 def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:

@@ -188,9 +188,14 @@ def noun_before(view: DocView, v: int, entry: CueEntry, i: int, j: int) -> int |
     that it turned away patients", "rejected [the notion] that …", as PolNeAR's contents run): what is rejected is
     the claim with its clause. A claim noun after any cue, any noun after a denial ("told [reporters] that" is an
     addressee)."""
-    nouns = [k for k in view.kids(v, "obj") if i <= k < j and (entry.cls in DENYING_CLASSES or load_lexicon(
-        ).lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None)]  # the clause hangs from either
-    return view.subtree(nouns[0])[0] if nouns else None
+    nouns = [k for k in view.kids(v, "obj") if i <= k < j and claim_object(view, k, entry.cls)]
+    return view.subtree(nouns[0])[0] if nouns else None  # the parser hangs the clause from the noun or the cue
+
+
+def claim_object(view: DocView, k: int, cue_class: str) -> bool:
+    """Is object ``k`` what the cue takes up as a claim: a claim noun after any cue, any noun after a denial?"""
+    return cue_class in DENYING_CLASSES or load_lexicon().lookup(
+        view.words[k].lemma, view.words[k].text, "NOUN") is not None
 
 
 def subject_of_later_verb(view: DocView, content: list[int], comma: int) -> bool:

@@ -233,11 +233,10 @@ def described_as(view: DocView, first: int, lex: LabelLexicons) -> SourceType | 
 def company_short_form(tokens: list[str], clusters: list[Cluster], lex: LabelLexicons) -> Cluster | None:
     """The one company whose name a lone name opens before the words that only say it is a company ("Southwest"
     for Southwest Airlines, "Pfizer" for Pfizer Inc)."""
-    company_words = {w.lower() for w, kind in lex.types.get("name", {}).items() if kind is SourceType.ORGANIZATION}
     if len(tokens) != 1:
         return None
     companies = [c for c in clusters if c.type is SourceType.ORGANIZATION and any(
-        len(n) > 1 and n[0] == tokens[0] and all(t.rstrip(".") in company_words for t in n[1:])
+        len(n) > 1 and n[0] == tokens[0] and all(t.rstrip(".") in lex.company_words for t in n[1:])
         for n in map(name_tokens, c.names))]
     return companies[0] if len(companies) == 1 else None
 

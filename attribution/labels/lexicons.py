@@ -35,6 +35,11 @@ class LabelLexicons:
         """Titles and source-head nouns ("senator", "aide", "ministry")."""
         return frozenset(self.types.get("title", {}).keys() | self.types.get("head", {}).keys())
 
+    @cached_property
+    def company_words(self) -> frozenset[str]:
+        """Organization name words, lower-cased ("airlines", "inc", "holdings")."""
+        return frozenset(w.lower() for w, kind in self.types.get("name", {}).items() if kind is SourceType.ORGANIZATION)
+
     def marker(self, kind: str, word: str) -> str | None:
         return self.markers.get(kind, {}).get(word)
 
