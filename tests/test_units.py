@@ -333,3 +333,46 @@ def test_a_tagged_claim_whose_content_is_only_an_article_says_nothing():
 
     assert not says_something(draft(1, 15, 18), view)  # "the": the tagger cut the content short
     assert says_something(draft(6, 38, 43), view)  # "these": a demonstrative stands for what was said
+
+
+LEE = "Dr. Ann Lee, who was the team doctor and later retired, said the club lied."
+LEE_PARSE = [("Dr.", "PROPN", 8, "nsubj", 0, "dr."), ("Ann", "PROPN", 0, "flat", 0), ("Lee", "PROPN", 0, "flat", 0),
+             (",", "PUNCT", 2, "punct", 0), ("who", "PRON", 8, "nsubj", 0), ("was", "AUX", 8, "cop", 0, "be"),
+             ("the", "DET", 8, "det", 0), ("team", "NOUN", 8, "compound", 0), ("doctor", "NOUN", None, "root", 0),
+             ("and", "CCONJ", 11, "cc", 0), ("later", "ADV", 11, "advmod", 0),
+             ("retired", "VERB", 8, "conj", 0, "retire", "Tense=Past|VerbForm=Fin"), (",", "PUNCT", 11, "punct", 0),
+             ("said", "VERB", 11, "conj", 0, "say", "Tense=Past|VerbForm=Fin"), ("the", "DET", 15, "det", 0),
+             ("club", "NOUN", 16, "nsubj", 0), ("lied", "VERB", 13, "ccomp", 0, "lie", "Tense=Past|VerbForm=Fin"),
+             (".", "PUNCT", 8, "punct", 0)]  # the parse the compact models gave a sentence of PolNeAR dev
+
+
+def lee_claims(source: list[int]):  # noqa: ANN201 - claims of a draft on "said" with the given source words
+    from attribution.extract import finalize
+    from attribution.extract.draft import Draft
+    from attribution.model import ClaimKind
+
+    view = parsed(LEE, LEE_PARSE)
+    content = (LEE.index("the club"), LEE.index(" lied") + len(" lied"))
+    return view, finalize(view, [Draft(ClaimKind.INDIRECT, [13], "say", source, [content], 0.6)])
+
+
+def test_a_source_that_opens_on_a_relative_clause_takes_the_name_it_is_about():
+    _, claims = lee_claims(list(range(4, 13)))  # what the tagger marked: "who … retired,"
+    assert claims[0].source.text == "Dr. Ann Lee, who was the team doctor and later retired,"
+
+
+def test_a_relative_word_alone_stays_the_source_of_a_cue_in_its_clause():
+    _, claims = lee_claims([4])
+    assert claims[0].source.text == "who"
+
+
+def test_a_verb_that_closes_its_sentence_taken_for_a_noun_still_cues_its_claim():
+    text = "Secrecy is nothing new, the team's former doctor maintains."
+    rows = [("Secrecy", "PROPN", 3, "nsubj", 0), ("is", "AUX", 3, "cop", 0, "be", "Tense=Pres|VerbForm=Fin"),
+            ("nothing", "PRON", 3, "advmod", 0), ("new", "ADJ", None, "root", 0), (",", "PUNCT", 10, "punct", 0),
+            ("the", "DET", 10, "det", 0), ("team", "NOUN", 10, "nmod", 0), ("'s", "PART", 6, "case", 0, "'s"),
+            ("former", "ADJ", 10, "amod", 0), ("doctor", "NOUN", 10, "compound", 0),
+            ("maintains", "NOUN", 3, "conj", 0, "maintain"), (".", "PUNCT", 3, "punct", 0)]
+    claims = extract_claims(parsed(text, rows), method="rules")
+    assert [(c.source.text, c.cue_text, c.content_text) for c in claims] == [
+        ("the team's former doctor", "maintains", "Secrecy is nothing new")]

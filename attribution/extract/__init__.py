@@ -27,6 +27,7 @@ ADJECTIVAL = {"amod", "compound", "nmod", "obl", "nsubj", "obj", "det"}
 TRIM_CHARS = " \t\r\n\f\v,;:—–-"  # ")" only when unbalanced, see subtract
 COORDINATORS = {"and", "but"}
 SOURCE_BREAKS = {",", "—", "–", "-", "--", ":"}
+ANTECEDENT_WORDS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}  # a name and its premodifiers, "the city's mayor"
 MENTAL_CLASSES = {"cognition", "intention", "perception"}
 VERB_KINDS = {ClaimKind.INDIRECT, ClaimKind.DIRECT, ClaimKind.MIXED}
 
@@ -280,6 +281,7 @@ def source_proper(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
     cut = [k for k in words if k < head and view.words[k].text in SOURCE_BREAKS and not glued(view, k)]
     if cut:
         words = [k for k in words if k > cut[-1]]
+    words = antecedent_before(view, words[0], set(draft.source)) + words
     after = words[-1] + 1
     if after < len(view.words) and view.words[after].text == "," and after not in parts \
             and view.words[after].sent == view.words[words[-1]].sent and any(
@@ -287,6 +289,22 @@ def source_proper(view: DocView, draft: Draft, parts: set[int]) -> list[int]:
                 and view.words[k + 1].lower not in ("and", "or") for k in words):
         words.append(after)
     return words
+
+
+def antecedent_before(view: DocView, first: int, source: set[int]) -> list[int]:
+    """The name a source's opening relative clause is about, which the tagger or parser left out: "[Dr. Connie
+    Mariano,] who as a Navy captain was the White House physician …, said"."""
+    if view.words[first].lower not in ("who", "which") or first < 2 or view.words[first - 1].text != "," \
+            or not any(view.words[k].upos in ("VERB", "AUX") for k in source if k > first):
+        return []  # a cue inside the relative clause has the relative word alone as its source, as PolNeAR marks it
+        # ("Curiel, [who through his office] declined to comment")
+    start = view.sentence_of(first).start
+    k = first - 2
+    while k >= start and view.words[k].upos in ANTECEDENT_WORDS:
+        k -= 1
+    run = list(range(k + 1, first))
+    nominal = any(view.words[j].upos in ("NOUN", "PROPN") for j in run)
+    return run if nominal and (k < start or view.words[k].text in SOURCE_BREAKS) and len(run) <= 9 else []
 
 
 def with_particles(view: DocView, draft: Draft, parts: set[int]) -> list[int]:

@@ -12,6 +12,8 @@ from .view import DocView, Word
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
 DASHES = "―—–-"
 MAX_DASH_SOURCE_WORDS = 6
+MAX_CLOSING_SOURCE_WORDS = 8
+SUBJECT_OPENERS = {"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM"}  # not "as", "by", "and"
 CONCESSIVE = {"though", "although", "whereas", "while"}
 
 
@@ -192,7 +194,11 @@ def speaker_label(view: DocView, left: list[Word]) -> bool:
 def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     """“a missile that Kyiv claims was made in …”: a reporting verb the tagger took for a plural noun."""
     sentence = view.sentence_of(k)
-    if not view.words[k].lower.endswith("s") or k - 1 < sentence.start or k + 1 >= sentence.stop:
+    if not view.words[k].lower.endswith("s") or k - 1 < sentence.start:
+        return None
+    if all(view.words[j].text in (".", "!", "?") for j in range(k + 1, sentence.stop)) and view.words[k].text.islower():
+        return closing_cue_claim(view, k, entry)
+    if k + 1 >= sentence.stop:
         return None
     before, after = view.words[k - 1], view.words[k + 1]
     if before.upos not in ("PROPN", "PRON", "NOUN") or before.text[:1].islower() and before.upos != "PRON":
@@ -202,6 +208,23 @@ def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None
     source = extend_left(view, [k - 1], [k])
     end = content_end(view, k, k + 1)
     content = trim_words(view, list(range(k + 1, end + 1)), keep_quotes=True)
+    if not content or not is_clausal(view, content):
+        return None
+    return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+
+
+def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
+    """“Secrecy is not a stranger …, the candidate's former doctor maintains.”: the verb that closes its sentence
+    after a comma and its subject, taken for a noun."""
+    sentence = view.sentence_of(k)
+    comma = next((j for j in range(k - 1, sentence.start, -1) if view.words[j].text == ","), None)
+    if comma is None or not 0 < k - comma - 1 <= MAX_CLOSING_SOURCE_WORDS:
+        return None
+    source = list(range(comma + 1, k))
+    if view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON") or view.words[source[0]].upos not in SUBJECT_OPENERS \
+            or any(view.words[j].upos in ("VERB", "AUX") for j in source):  # not "[by 38 percentage] points"
+        return None
+    content = trim_words(view, list(range(sentence.start, comma)), keep_quotes=True)
     if not content or not is_clausal(view, content):
         return None
     return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
