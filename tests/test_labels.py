@@ -763,3 +763,37 @@ def test_a_company_that_opens_a_wire_story_keeps_its_first_word_and_its_acronym(
     company = speaker_of(doc, "saying")
     assert (company.name, company.type, company.role) == ("General Motors Co.", SourceType.ORGANIZATION, None)
     assert speaker_of(doc, "said").id == company.id  # "GM", the acronym of its name without "Co."
+
+
+def test_a_headline_over_its_dek_and_the_storys_title_are_the_person_addressed_by_that_title(annotator):
+    doc = annotator.annotate(
+        "Senator urges sanctions on Iran; Member of Senate panel says U.S. must act before the vote.\n\nSen. Maria "
+        "Lopez, the top Democrat on the Senate Foreign Relations Committee, called on President Biden to impose new "
+        "sanctions on Iran for its drone sales -- trade the Arizona senator said is designed to \"prolong the war\" "
+        "in Ukraine.\n\n\"This is not a small matter,\" Lopez told reporters on Tuesday.")
+    lopez = speaker_of(doc, "told")
+    assert lopez.name == "Maria Lopez"
+    assert {speaker_of(doc, cue).id for cue in ("urges", "says", "said")} == {lopez.id}
+
+
+def test_a_doctor_in_a_headline_and_a_lede_is_the_doctor_named_next_and_no_one_else(annotator):
+    doc = annotator.annotate(
+        "Former Team Doctor Says Club Hid Player Injuries.\n\nThe club has long hidden the extent of its players' "
+        "injuries, the team's former doctor maintains.\n\nDr. Alan Reyes, who as a young surgeon was the club "
+        "physician for a decade and later retired from medicine as a professor, said that in 2019 the club told "
+        "fans a striker had a minor strain.\n\nReyes wrote a memoir about his years at the club. When Reyes's "
+        "diagnosis of a torn ligament was confirmed, the striker did not want to stop playing.")
+    reyes = speaker_of(doc, "said")
+    assert reyes.name == "Alan Reyes"
+    assert {speaker_of(doc, cue).id for cue in ("Says", "maintains")} == {reyes.id}
+    assert speaker_of(doc, "did not want").id != reyes.id  # Dr. Reyes is no striker
+
+
+def test_a_headline_name_or_named_team_joins_no_other_institution(annotator):
+    doc = annotator.annotate("Congress set to dump testing law.\n\nYears after President Bush and Congress embarked on "
+                             "the experiment, lawmakers are poised to step it back. The Obama administration said it "
+                             "supported the bill.")
+    assert speaker_of(doc, "set to dump").name == "Congress"
+    doc = annotator.annotate("Clinton team quietly lining up long-term plan.\n\nThe Democratic Party said on Sunday "
+                             "that it would win in March. The party said its volunteers were ready.")
+    assert speaker_of(doc, "quietly lining up").id != speaker_of(doc, "said").id

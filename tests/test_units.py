@@ -376,3 +376,13 @@ def test_a_verb_that_closes_its_sentence_taken_for_a_noun_still_cues_its_claim()
     claims = extract_claims(parsed(text, rows), method="rules")
     assert [(c.source.text, c.cue_text, c.content_text) for c in claims] == [
         ("the team's former doctor", "maintains", "Secrecy is nothing new")]
+
+
+def test_a_clause_coordinated_in_a_relative_clause_makes_no_group_of_speakers():
+    from attribution.labels.entities import resolve_entities
+    from attribution.labels.lexicons import load_label_lexicons
+
+    view, claims = lee_claims(list(range(4, 13)))
+    resolved = resolve_entities(view, claims, load_label_lexicons())
+    entity = resolved.entities[0]
+    assert (entity.name, entity.type.value) == ("Ann Lee", "person")  # not a group of "doctor" and "retired"

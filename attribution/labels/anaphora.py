@@ -77,15 +77,21 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     gender = lex.genders.get("title", {}).get(noun)
     if role_nouns & titles.keys() and noun not in role or gender and gender_of(person, lex) not in (None, gender):
         return None
+    former = any(view.words[k].lower in ("former", "ex") for k in view.kids(head, "amod"))
+    if person.honorifics & lex.addresses.keys() and not titled_as(person, noun, lex) and not former:
+        return None  # not "the striker" for Dr. Alan Reyes, but Sen. Chris Murphy is "the former congressman"
     return person
 
 
 def titled_as(person: Cluster, noun: str, lex: LabelLexicons) -> bool:
     """Does the person's role hold the title noun, or a mention its form of address ("Gov." for governor)?"""
-    honorifics = lex.types.get("honorific", {})
-    return any(noun in r.lower() for r in person.roles) or any(
-        len(h := t.lower().rstrip(".")) >= 3 and noun.startswith(h) and h in honorifics
-        for m in person.mentions for t in m.text.split())
+    return any(noun in r.lower() for r in person.roles) or addressed_as(person, noun, lex)
+
+
+def addressed_as(person: Cluster, noun: str, lex: LabelLexicons) -> bool:
+    """Is the person named with a form of address for the title noun ("Dr." for doctor, "Rep." for lawmaker)?"""
+    forms = person.honorifics | {t.lower().rstrip(".") for m in person.mentions for t in m.text.split()}
+    return any(noun in lex.addresses.get(form, ()) for form in forms)
 
 
 def named_next(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
@@ -96,11 +102,13 @@ def named_next(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster
     w = view.words[head]
     titles = lex.types.get("title", {})
     if w.sent > LEDE_SENTENCES or w.upos != "NOUN" or w.lemma.lower() not in titles or w.feat("Number") == "Plur" \
-            or not any(view.words[d].lower == "the" for d in view.kids(head, "det")):
+            or not definite(view, head, span):
         return None
     after = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s >= span.end and c.type is SourceType.PERSON
              and sentence_at(view, s) <= w.sent + 2]
-    return next((c for c in after if any(w.lemma.lower() in r.lower().split() for r in c.roles)), None)
+    noun = w.lemma.lower()
+    return next((c for c in after if any(noun in r.lower().split() for r in c.roles) or addressed_as(c, noun, lex)),
+                None)
 
 
 def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
@@ -144,6 +152,14 @@ def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
         or keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
+def definite(view: DocView, head: int, span: Span) -> bool:
+    """Is the source a definite description: "the governor", or "the candidate's former doctor" (whose "the" the
+    parser may hang from the possessor)?"""
+    words = view.words_between(span.start, span.end)
+    return any(view.words[d].lower == "the" for d in view.kids(head, "det")) or bool(words) and words[0] < head \
+        and view.words[words[0]].lower == "the" and any(view.words[k].lemma == "'s" for k in words if k < head)
+
+
 def bare_definite(view: DocView, head: int, span: Span) -> bool:
     """Is the source "the" and its noun alone ("the ministry", "the agency")?"""
     words = [k for k in view.words_between(span.start, span.end) if view.words[k].upos != "PUNCT"]
@@ -152,15 +168,24 @@ def bare_definite(view: DocView, head: int, span: Span) -> bool:
 
 def subject_at(view: DocView, char: int, cluster: Cluster) -> bool:
     """Is the mention of ``cluster`` starting at ``char`` a clause's subject ("Oscar-winning actress Susan
-    Sarandon … is not sure")?"""
+    Sarandon … is not sure")? One that opens its sentence counts too where the parser made it the root
+    ("Rep. Adam Schiff, the top Democrat …, called on …" with "called" hung from the apposition)."""
     span = next((m for m in cluster.mentions if m.start == char), None)
     words = set(view.words_between(span.start, span.end)) if span else set()
     for k in words:
-        while (head := view.words[k].head) is not None and (head in words or view.words[k].rel in SHARED_ROLE):
-            k = head
-        if view.words[k].rel in ("nsubj", "nsubj:pass"):
+        while (head := view.words[k].head) is not None and (
+                head in words or view.words[k].rel in SHARED_ROLE or view.words[k].rel == "flat"):
+            k = head  # "flat": "Adam Schiff" hung from "Rep."
+        if view.words[k].rel in ("nsubj", "nsubj:pass") or view.words[k].rel == "root" and opens_clause(view, k, words):
             return True
     return False
+
+
+def opens_clause(view: DocView, root: int, words: set[int]) -> bool:
+    """Does a mention the parser made its sentence's root open a sentence that has a verb (not a heading:
+    "ABSTRACT.")?"""
+    sentence = view.sentence_of(root)
+    return min(words | {root}) == sentence.start and any(view.words[k].upos == "VERB" for k in sentence)
 
 
 def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:

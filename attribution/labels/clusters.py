@@ -24,6 +24,7 @@ class Cluster:
     mentions: list[Span] = field(default_factory=list)
     key: str | None = None  # the country a government cluster stands for
     quoted: bool = False   # has at least one source mention
+    honorifics: set[str] = field(default_factory=set)  # forms of address before its names ("dr", "rep")
 
     @property
     def surname(self) -> str:

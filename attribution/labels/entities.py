@@ -23,6 +23,7 @@ __all__ = ["Resolved", "resolve_entities"]
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 SET_OFF_OPENERS = {"VERB", "AUX", "DET", "PRON", "ADV"}  # "published by", "a mother of three", "who spoke"
 PARTITIVES = {"one", "two", "three", "some", "many", "most", "several", "both", "each", "all", "none"}
+MAX_HEADLINE_WORDS = 25  # a headline over its dek, as PolNeAR's first paragraphs are; a lede runs longer
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ def resolve_entities(view: DocView, claims: tuple[Claim, ...], lex: LabelLexicon
         view, r, lex) is None))  # a bare "Zelenskiy", or "Jordan", joins the full names given first
     for run in decided_first:
         cluster = cluster_for_name(view, run, clusters, lex)
+        if run[0] > 0 and (before := view.words[run[0] - 1].lower.rstrip(".")) in lex.types.get("honorific", {}):
+            cluster.honorifics.add(before)
         cluster.mentions.append(Span.of(view.text, view.words[run[0]].start, view.words[run[-1]].end))
         at.append((view.words[run[0]].start, cluster))
     at.sort(key=lambda pair: pair[0])
@@ -95,8 +98,9 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
         return
     body = [c for c in claims if c.id in entity_of and c.sentences[:1] != (0,)]
     if kind in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) and not person_noun:
-        if described:
-            headline_institution(cluster, noun, [entity_of[c.id] for c in body], entity_of)
+        if described and not named_in_body(view, head):  # "Airline", not "Congress"
+            headline_institution(cluster, strip_determiner(source.text), noun, [entity_of[c.id] for c in body],
+                                 entity_of)
         return
     if not person_noun or named:  # not "Zelenskiy Claims …", "Obama Administration …"
         return
@@ -108,14 +112,23 @@ def headline_speaker(view: DocView, claim: Claim, claims: tuple[Claim, ...], ent
     merge(cluster, max(titled or people, key=lambda p: (people.count(p), -people.index(p))), entity_of)
 
 
-def headline_institution(cluster: Cluster, noun: str, quoted: list[Cluster], entity_of: dict[str, Cluster]) -> None:
+def headline_institution(cluster: Cluster, phrase: str, noun: str, quoted: list[Cluster],
+                         entity_of: dict[str, Cluster]) -> None:
     """"Airline blames …" is the Southwest Airlines the story quotes: a headline's bare institution noun joins the
-    named institution of its kind quoted most there, preferably one whose name holds the noun."""
+    named institution of its kind quoted most there, preferably one whose name holds the noun; a longer phrase
+    only one whose name holds it all ("Obama Administration", not "Clinton team" for the Democrats)."""
     named = [c for c in quoted if c.type is cluster.type and c.names and c is not cluster
              and c.mentions[0].text[:1].isupper()]
+    if " " in phrase:
+        named = [c for c in named if phrase.lower() in c.name().lower()]
     if named:
         nouned = [c for c in named if noun in c.name().lower()]
         merge(cluster, max(nouned or named, key=lambda c: (named.count(c), -named.index(c))), entity_of)
+
+
+def named_in_body(view: DocView, w: Word) -> bool:
+    """Is the headline word written with its capital inside a later sentence ("Bush and Congress embarked")?"""
+    return any(v.text == w.text and v.sent != 0 and v.i != view.sentence_ranges[v.sent][0] for v in view.words)
 
 
 def described_mention(mention: Span) -> bool:
@@ -135,11 +148,19 @@ def merge(cluster: Cluster, into: Cluster, entity_of: dict[str, Cluster]) -> Non
 
 
 def headline(view: DocView) -> bool:
-    """Is the first sentence a headline: in title case, or a paragraph of its own with no full stop?"""
+    """Is the first sentence a headline: in title case, or a paragraph of its own with no full stop, or a short
+    one in the present tense with no article to open it ("Lawmaker urges retaliation on Russia; Member of House
+    panel says …", where a lede would say "said")?"""
     start, stop = view.sentence_ranges[0]
     first = view.paragraphs[0] if view.paragraphs else (0, 0)
-    return title_case(view, (start, stop)) or view.words[stop - 1].end >= first[1] - 1 \
-        and view.words[stop - 1].text not in (".", "!", "?")
+    if title_case(view, (start, stop)):
+        return True
+    if view.words[stop - 1].end < first[1] - 1:
+        return False
+    words = view.words[start:stop]
+    return words[-1].text not in (".", "!", "?") or len(words) <= MAX_HEADLINE_WORDS and words[0].upos != "DET" \
+        and not any(w.feat("Tense") == "Past" and w.feat("VerbForm") == "Fin" and not view.in_quote(w.i)
+                    for w in words)
 
 
 def entity(entity_id: str, cluster: Cluster, lex: LabelLexicons) -> Entity:
@@ -262,7 +283,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         return new_cluster(clusters, SourceType.ANONYMOUS, span.text)
     head = noun_after_name(view, words, head_of(view, words), lex)
     own_name = next((r for r in names if head in r), [])  # a conjunct needs its own "and": not ", a division of"
-    conjuncts = [k for k in view.kids(head, "conj") if k in words and k not in own_name and any(
+    conjuncts = [k for k in view.kids(head, "conj") if k in words and k not in own_name
+                 and view.words[k].upos in NOMINALS and any(
         view.words[j].upos == "CCONJ" and j not in own_name for j in range(min(head, k), max(head, k)))]
     inside = [[k for k in r if k in set(words)] for r in names if set(r) & set(words)]
     between = [view.words[j] for j in range(inside[0][-1] + 1, inside[-1][0])] if len(inside) == 2 else []

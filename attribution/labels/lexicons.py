@@ -24,6 +24,7 @@ class LabelLexicons:
     types: dict[str, dict[str, SourceType]]  # where → word → type
     synonyms: dict[str, str]
     genders: dict[str, dict[str, str]]  # kind (first, honorific, title) → word → f | m
+    addresses: dict[str, frozenset[str]]  # honorific → the titles it addresses ("rep" → congressman, lawmaker …)
 
     @cached_property
     def countries(self) -> set[str]:
@@ -120,4 +121,8 @@ def load_label_lexicons() -> LabelLexicons:
     genders: dict[str, dict[str, str]] = defaultdict(dict)
     for r in rows("gender.tsv"):
         genders[r["kind"]][r["word"]] = r["gender"]
-    return LabelLexicons(by_lemma, by_class, dict(markers), places, dict(types), synonyms, dict(genders))
+    addressed: dict[str, set[str]] = defaultdict(set)
+    for r in rows("addresses.tsv"):
+        addressed[r["honorific"]].add(r["title"])
+    addresses = {h: frozenset(titles) for h, titles in addressed.items()}
+    return LabelLexicons(by_lemma, by_class, dict(markers), places, dict(types), synonyms, dict(genders), addresses)
