@@ -789,6 +789,17 @@ def test_a_doctor_in_a_headline_and_a_lede_is_the_doctor_named_next_and_no_one_e
     assert speaker_of(doc, "did not want").id != reyes.id  # Dr. Reyes is no striker
 
 
+def test_a_figure_that_could_not_be_verified_is_the_claim_just_reported(annotator):
+    doc = annotator.annotate("The charity said its teams had treated 300 malnourished children last month, a figure "
+                             "that could not be independently verified.")
+    assert by_cue(doc, "said").evidential is Evidential.UNVERIFIED
+
+
+def test_aid_and_rights_groups_quoted_by_name_are_organizations(annotator):
+    doc = annotator.annotate("Human Rights Watch said the arrests were unlawful. Oxfam said aid was blocked.")
+    assert len(doc.claims) == 2 and all(doc_entity(doc, c).type is SourceType.ORGANIZATION for c in doc.claims)
+
+
 def test_a_headline_name_or_named_team_joins_no_other_institution(annotator):
     doc = annotator.annotate("Congress set to dump testing law.\n\nYears after President Bush and Congress embarked on "
                              "the experiment, lawmakers are poised to step it back. The Obama administration said it "

@@ -386,3 +386,14 @@ def test_a_clause_coordinated_in_a_relative_clause_makes_no_group_of_speakers():
     resolved = resolve_entities(view, claims, load_label_lexicons())
     entity = resolved.entities[0]
     assert (entity.name, entity.type.value) == ("Ann Lee", "person")  # not a group of "doctor" and "retired"
+
+
+def test_a_plural_source_noun_the_tagger_took_for_a_verb_is_still_plural():
+    from attribution.labels.anaphora import is_plural
+
+    text = "McConnell aides acknowledged a good relationship."
+    view = parsed(text, [("McConnell", "PROPN", 1, "nsubj", 0), ("aides", "VERB", None, "root", 0, "aides"),
+                         ("acknowledged", "VERB", 1, "xcomp", 0, "acknowledge"), ("a", "DET", 5, "det", 0),
+                         ("good", "ADJ", 5, "amod", 0), ("relationship", "NOUN", 2, "obj", 0),
+                         (".", "PUNCT", 1, "punct", 0)])  # the compact models' parse of a PolNeAR dev sentence
+    assert is_plural(view, Span.of(text, 0, len("McConnell aides")))

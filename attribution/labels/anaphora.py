@@ -281,7 +281,11 @@ def is_plural(view: DocView, span: Span) -> bool:
     head = head_of(view, words)
     w = view.words[head]
     looks_plural = w.upos == "PROPN" and w.lemma == w.text  # "Sanders": a name the tagger reads as a plural
-    return w.feat("Number") == "Plur" and not looks_plural or any(k in words for k in view.kids(head, "conj"))
+    last = view.words[[k for k in words if view.words[k].upos != "PUNCT"][-1]]
+    noun_as_verb = last.upos == "VERB" and last.text.islower() and last.text.endswith("s") \
+        and not last.text.endswith("ss")  # "McConnell aides", the tagger's verb with "McConnell" for its subject
+    return w.feat("Number") == "Plur" and not looks_plural or noun_as_verb \
+        or any(k in words for k in view.kids(head, "conj"))
 
 
 def gender_of(cluster: Cluster, lex: LabelLexicons) -> str | None:

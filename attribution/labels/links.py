@@ -170,8 +170,11 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     word = view.words[root]
     if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
         return True
-    if f.stance in DISAGREEING and len(words) == 1 and view.words[words[0]].lower == "which":
-        return True  # "…, which the city denies": what the sentence has just reported
+    remark = f.claim.kind is ClaimKind.EVIDENTIAL
+    if len(words) == 1 and (view.words[words[0]].lower == "which" and (f.stance in DISAGREEING or remark)
+                            or view.words[words[0]].lower == "that" and view.words[words[0]].upos == "PRON" and remark):
+        return True  # "…, which the city denies", "…, a figure that could not be verified": what was just reported
+        # (not "a deal that was rejected")
     if f.stance in DISAGREEING and (len(words) == 1 or root != predicate) and word.upos == "PRON" \
             and word.feat("PronType") != "Rel" and word.lower in DEMONSTRATIVES | {"it"}:
         return True  # "Kyiv has denied this", "The administration has denied that", "said that was a lie"
