@@ -796,8 +796,9 @@ def test_a_figure_that_could_not_be_verified_is_the_claim_just_reported(annotato
 
 
 def test_aid_and_rights_groups_quoted_by_name_are_organizations(annotator):
-    doc = annotator.annotate("Human Rights Watch said the arrests were unlawful. Oxfam said aid was blocked.")
-    assert len(doc.claims) == 2 and all(doc_entity(doc, c).type is SourceType.ORGANIZATION for c in doc.claims)
+    doc = annotator.annotate("Human Rights Watch said the arrests were unlawful. Oxfam said aid was blocked. Doctors "
+                             "Without Borders said its clinic was shelled.")
+    assert len(doc.claims) == 3 and all(doc_entity(doc, c).type is SourceType.ORGANIZATION for c in doc.claims)
 
 
 def test_a_headline_name_or_named_team_joins_no_other_institution(annotator):
@@ -808,3 +809,11 @@ def test_a_headline_name_or_named_team_joins_no_other_institution(annotator):
     doc = annotator.annotate("Clinton team quietly lining up long-term plan.\n\nThe Democratic Party said on Sunday "
                              "that it would win in March. The party said its volunteers were ready.")
     assert speaker_of(doc, "quietly lining up").id != speaker_of(doc, "said").id
+
+
+def test_a_description_the_story_already_gave_an_institution_still_means_it_paragraphs_later(annotator):
+    doc = annotator.annotate("Nexora Corp will cut about 12,000 jobs, the company said on Tuesday. Analysts at Morgan "
+                             "Stanley said the move would save money. Shares of Nexora rose 3% in late trading. The "
+                             "company has denied reports that it plans to move its headquarters to Texas.")
+    company = doc_entity(doc, by_cue(doc, "said", "the company"))
+    assert company.name == "Nexora Corp" and speaker_of(doc, "has denied").id == company.id

@@ -206,6 +206,18 @@ def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster])
     return None
 
 
+def described_before(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """"The company has denied …" for Nexora Corp, quoted as "the company" in the lede though not named nearby: a
+    bare definite description already taken to mean a named institution."""
+    if not bare_definite(view, head, span):
+        return None
+    for cluster in reversed(clusters):
+        if cluster.type is not SourceType.PERSON and cluster.names and any(
+                m.start < span.start and m.text.lower() == span.text.lower() for m in cluster.mentions):
+            return cluster
+    return None
+
+
 def relative_antecedent(view: DocView, i: int) -> int | None:
     """The noun a relative clause hangs from, past appositions."""
     verb = view.words[i].head

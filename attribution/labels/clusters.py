@@ -93,8 +93,20 @@ def indefinite(view: DocView, head: int) -> bool:
     return any(view.words[k].lower in INDEFINITE for k in view.kids(head, "det", "nummod"))
 
 
+def named_with_preposition(view: DocView, words: list[int]) -> bool:
+    """Is the phrase a name with a capitalised preposition inside ("Doctors Without Borders", "Mothers Against
+    Drunk Driving"), in a sentence that is not in title case?"""
+    tokens = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
+    sentence = view.sentence_of(words[0]) if words else range(0)
+    return len(tokens) >= 3 and all(w.text[:1].isupper() for w in tokens) and any(
+        w.upos == "ADP" for w in tokens[1:-1]) and any(
+        view.words[k].text.islower() and len(view.words[k].text) > 3 for k in sentence if k not in words)
+
+
 def head_type(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> SourceType:
     w = view.words[head]
+    if named_with_preposition(view, words):
+        return SourceType.ORGANIZATION  # "Doctors Without Borders": a name whose first word is a plural noun
     lemma = source_noun(w, lex) or w.lemma.lower()
     heads = lex.types.get("head", {})
     if lemma in heads:  # "the agency" is a government's unless a media word modifies it ("news agency")
