@@ -817,3 +817,16 @@ def test_a_description_the_story_already_gave_an_institution_still_means_it_para
                              "company has denied reports that it plans to move its headquarters to Texas.")
     company = doc_entity(doc, by_cue(doc, "said", "the company"))
     assert company.name == "Nexora Corp" and speaker_of(doc, "has denied").id == company.id
+
+
+def test_a_plea_of_not_guilty_denies_the_charge_and_a_guilty_plea_admits_it(annotator):
+    doc = annotator.annotate("Former Riverton Mayor Thomas Grady pleaded not guilty on Monday to federal charges that "
+                             "he took bribes. Prosecutors allege that Grady steered contracts to Halvorsen Builders. "
+                             "Halvorsen Builders said it had cooperated. Its former chief, Ron Dale, pleaded guilty "
+                             "to fraud in May.")
+    denial = next(c for c in doc.claims if c.cue_text.startswith("pleaded") and "not" in doc.text[c.cue[0].start:
+                                                                                                 c.content[0].end])
+    assert denial.stance is Stance.DENY
+    admission = next(c for c in doc.claims if c.source and c.source.text.endswith("Ron Dale,"))
+    assert admission.stance is Stance.CONFIRM
+    assert speaker_of(doc, "said").type is SourceType.ORGANIZATION

@@ -46,6 +46,8 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
         return Stance.DEMAND  # "warned China against provocative behavior", "cautioned them not to …": advice
     if refused(view, claim, lex):
         return Stance.DENY  # "refused to admit that …", "was not willing to say who …"
+    if (plea := court_plea(view, claim, lex)) is not None:
+        return plea
     if negated_cue(view, claim, lex):
         if lex.marker("certainty", lemma):
             return Stance.QUESTION  # "is not sure she can vote for …": doubt
@@ -66,6 +68,19 @@ def stance_of(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance:
             and not negated_main(view, words, lex):  # "its troops are not mistreating civilians" answers a charge
         return Stance.ACCUSE  # "were suspected of forcibly taking …" is a (hedged) charge
     return clause_act(view, claim, words, stance, lex)
+
+
+def court_plea(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance | None:
+    """"pleaded guilty" admits the charge (confirm), "pleaded not guilty" denies it; the plea word may be the cue's
+    or, after it, the content's."""
+    cue = cue_words(view, claim)
+    after = [k for k in range(max(cue) + 1, min(max(cue) + 4, len(view.words)))]
+    verbs = {view.words[k].lemma.lower() for k in cue}  # the tagger's cue may hold the plea word too
+    plea = next((k for k in cue + after if lex.marker("plea", view.words[k].lower) in verbs), None)
+    if plea is None:
+        return None
+    negated = any(view.words[k].lower in ("not", "n't") for k in range(max(plea - 2, 0), plea))
+    return Stance.DENY if negated else Stance.CONFIRM
 
 
 def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, lex: LabelLexicons) -> Stance:
