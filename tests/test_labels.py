@@ -830,3 +830,11 @@ def test_a_plea_of_not_guilty_denies_the_charge_and_a_guilty_plea_admits_it(anno
     admission = next(c for c in doc.claims if c.source and c.source.text.endswith("Ron Dale,"))
     assert admission.stance is Stance.CONFIRM
     assert speaker_of(doc, "said").type is SourceType.ORGANIZATION
+
+
+def test_an_inquiry_called_a_whitewash_is_a_charge_still_kept_at_a_distance_and_a_witch_hunt_dismissed(annotator):
+    doc = annotator.annotate("The campaign manager, Kyle Reese, insisted the audit was \"a whitewash.\" Trump called "
+                             "the investigation a witch hunt.")
+    insisted = by_cue(doc, "insisted")
+    assert insisted.stance is Stance.ACCUSE and insisted.evidential is Evidential.ALLEGED
+    assert by_cue(doc, "called").stance is Stance.DISMISS
