@@ -54,8 +54,9 @@ def evidential_of(view: DocView, f: Facts, facts: dict[str, Facts], links: list[
     outside = [k for k in sentence if not any(s.start <= view.words[k].start < s.end for s in claim.content)]
     for idx, _ in find_markers(view, outside, "unverified", lex):
         note(Evidential.UNVERIFIED, spans=(word_span(view, idx),))
-    distancing = f.stance is Stance.CLAIM or lex.stance_of_lemma(claim.cue_lemma) is Stance.CLAIM  # "insisted",
-    # also where what is insisted on is a charge ("insisted the audit was a whitewash": accuse)
+    distancing = f.stance is Stance.CLAIM or f.stance is Stance.ACCUSE and lex.stance_of_lemma(
+        claim.cue_lemma) is Stance.CLAIM  # "insisted", also where what is insisted on is a charge ("insisted the
+    # audit was a whitewash": accuse)
     if distancing or claim.kind is ClaimKind.PASSIVE and not claim.source and (
             f.stance is Stance.ACCUSE or lex.marker("hearsay", claim.cue_lemma.lower())):
         note(Evidential.ALLEGED, spans=claim.cue)  # "insisted", "was accused of", "is said to" (by no one named)
