@@ -397,3 +397,16 @@ def test_a_plural_source_noun_the_tagger_took_for_a_verb_is_still_plural():
                          ("good", "ADJ", 5, "amod", 0), ("relationship", "NOUN", 2, "obj", 0),
                          (".", "PUNCT", 1, "punct", 0)])  # the compact models' parse of a PolNeAR dev sentence
     assert is_plural(view, Span.of(text, 0, len("McConnell aides")))
+
+
+def test_a_closing_cue_parsed_as_a_reduced_passive_still_has_its_speaker():
+    text = "The study could not prove cause, the authors acknowledged."
+    rows = [("The", "DET", 1, "det", 0), ("study", "NOUN", 4, "nsubj", 0), ("could", "AUX", 4, "aux", 0, "can"),
+            ("not", "PART", 4, "advmod", 0), ("prove", "VERB", None, "root", 0, "prove", "VerbForm=Inf"),
+            ("cause", "NOUN", 4, "obj", 0), (",", "PUNCT", 9, "punct", 0), ("the", "DET", 8, "det", 0),
+            ("authors", "NOUN", 9, "nsubj:pass", 0, "author"),
+            ("acknowledged", "VERB", 5, "acl", 0, "acknowledge", "Tense=Past|VerbForm=Part|Voice=Pass"),
+            (".", "PUNCT", 4, "punct", 0)]  # the parse the compact models gave a made-up report
+    claims = extract_claims(parsed(text, rows), method="rules")
+    assert [(c.source.text, c.cue_text, c.content_text) for c in claims] == [
+        ("the authors", "acknowledged", "The study could not prove cause")]

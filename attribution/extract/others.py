@@ -196,7 +196,7 @@ def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None
     sentence = view.sentence_of(k)
     if not view.words[k].lower.endswith("s") or k - 1 < sentence.start:
         return None
-    if all(view.words[j].text in (".", "!", "?") for j in range(k + 1, sentence.stop)) and view.words[k].text.islower():
+    if closes_sentence(view, k) and view.words[k].text.islower():
         return closing_cue_claim(view, k, entry)
     if k + 1 >= sentence.stop:
         return None
@@ -213,9 +213,14 @@ def mistagged_verb_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None
     return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
 
 
+def closes_sentence(view: DocView, k: int) -> bool:
+    """Is word ``k`` its sentence's last before its closing punctuation?"""
+    return all(view.words[j].text in (".", "!", "?") for j in range(k + 1, view.sentence_of(k).stop))
+
+
 def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     """“Secrecy is not a stranger …, the candidate's former doctor maintains.”: the verb that closes its sentence
-    after a comma and its subject, taken for a noun."""
+    after a comma and its subject, taken for a noun (or, "…, the authors acknowledged.", for a reduced passive)."""
     sentence = view.sentence_of(k)
     comma = next((j for j in range(k - 1, sentence.start, -1) if view.words[j].text == ","), None)
     if comma is None or not 0 < k - comma - 1 <= MAX_CLOSING_SOURCE_WORDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
+from .others import closes_sentence, closing_cue_claim
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
                     quoting_host, source_words, subject, trim_words, verb_group)
 from .relatives import RELATIVES
@@ -39,9 +40,13 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
         return proof_claim(view, v, entry, group)
     if entry.frame == "light":
         return None
+    if is_passive(view, v) and closes_sentence(view, v) and not view.kids(v, "aux:pass", "obl:agent", "mark") \
+            and (closing := closing_cue_claim(view, v, entry)) is not None:
+        return closing  # "…, the authors acknowledged.", parsed as a reduced passive
     if is_passive(view, v):
         return passive_claim(view, v, entry, group)
     return active_claim(view, v, entry, group)
+
 
 
 def neither_confirmed(view: DocView, v: int) -> bool:
