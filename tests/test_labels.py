@@ -838,3 +838,10 @@ def test_an_inquiry_called_a_whitewash_is_a_charge_still_kept_at_a_distance_and_
     insisted = by_cue(doc, "insisted")
     assert insisted.stance is Stance.ACCUSE and insisted.evidential is Evidential.ALLEGED
     assert by_cue(doc, "called").stance is Stance.DISMISS
+
+
+def test_a_person_named_with_the_college_they_belong_to_is_that_person(annotator):
+    doc = annotator.annotate("The study was led by Dr. Priya Natarajan of Imperial College London. Natarajan said the "
+                             "link was clear.")
+    speaker = speaker_of(doc, "said")
+    assert (speaker.name, speaker.type) == ("Priya Natarajan", SourceType.PERSON)

@@ -39,7 +39,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
     for r in runs:
         if r and r[0] > 0 and lex.place(f"{view.words[r[0] - 1].text} {view.words[r[0]].text}"):
             r = [r[0] - 1, *r]  # "South" tagged as an adjective before "Korean"
-        r = after_title(view, r, lex)
+        r = without_affiliation(view, without_home_place(view, after_title(view, r, lex), lex), lex)
         institution = len(r) > 1 and institution_word(view, r[1:], lex)  # "Premier League", "General Motors Co."
         while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex) and not institution
                      or is_demonym(view, r[0], lex)
@@ -47,7 +47,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
-        r = without_opener(view, without_affiliation(view, without_home_place(view, r, lex), lex), lex)
+        r = without_opener(view, r, lex)
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
         if r and modifier_compound(view, r[-1]):
@@ -75,12 +75,14 @@ def without_home_place(view: DocView, run: list[int], lex: LabelLexicons) -> lis
 
 def without_affiliation(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
     """A person's name without the institution they belong to: "Lijing Cheng [of the Chinese Academy of
-    Sciences]", "Tom Brown [of the Associated Press]". Only where two or more proper nouns, none an institution's
-    word, stand before "of the" ("Bank of the West", "the Ministry of the Interior" stay whole)."""
+    Sciences]", "Tom Brown [of the Associated Press]", "Priya Natarajan [of Imperial College London]". Only where
+    two or more proper nouns, none an institution's word, stand before "of the" or "of" and an institution's name
+    ("Bank of the West", "the Ministry of the Interior" stay whole)."""
     of = next((n for n in range(2, len(run) - 1) if view.words[run[n]].lower == "of"), None)
-    if of is None or view.words[run[of + 1]].lower != "the":
-        return run
     by_name = lex.types.get("name", {})
+    if of is None or view.words[run[of + 1]].lower != "the" and not any(
+            by_name.get(view.words[k].text) is SourceType.ORGANIZATION for k in run[of + 1:]):
+        return run  # "of the", or "[Priya Natarajan] of Imperial College London"
     before = [view.words[k] for k in run[:of]]
     return run[:of] if all(w.upos == "PROPN" and w.text not in by_name and w.lower not in CONNECTORS
                            for w in before) and not lex.place(text_of(view, run[:of])) else run
