@@ -845,3 +845,10 @@ def test_a_person_named_with_the_college_they_belong_to_is_that_person(annotator
                              "link was clear.")
     speaker = speaker_of(doc, "said")
     assert (speaker.name, speaker.type) == ("Priya Natarajan", SourceType.PERSON)
+
+
+def test_an_office_owned_by_a_pronoun_is_named_after_the_person_it_stands_for(annotator):
+    doc = annotator.annotate("Secretary of State Linda Brooks said there was no fraud. Her office said an audit had "
+                             "found 14 irregular ballots.")
+    office = doc_entity(doc, by_cue(doc, "said", "Her office"))
+    assert (office.name, office.type) == ("Linda Brooks's office", SourceType.GOVERNMENT)

@@ -367,7 +367,13 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
     if kind is SourceType.GOVERNMENT and country and w.lemma.lower() in GENERIC_GOVERNMENT:
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
-    return keyed_cluster(clusters, kind, strip_determiner(description_name(view, words, head)))
+    name = strip_determiner(description_name(view, words, head))
+    owner = next((k for k in view.kids(head, "nmod:poss") if k in words and view.words[k].upos == "PRON"), None)
+    if owner is not None and kind is not SourceType.ANONYMOUS and name.split()[0] == view.words[owner].text:
+        person = pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex)
+        if person.type is SourceType.PERSON and person.names:  # "Her office" after Secretary Linda Brooks
+            name = f"{person.name()}'s {name.split(maxsplit=1)[1]}" if " " in name else name
+    return keyed_cluster(clusters, kind, name)
 
 
 def description_name(view: DocView, words: list[int], head: int) -> str:
