@@ -369,9 +369,12 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         return found or keyed_cluster(clusters, kind, country, key=country)
     name = strip_determiner(description_name(view, words, head))
     owner = next((k for k in view.kids(head, "nmod:poss") if k in words and view.words[k].upos == "PRON"), None)
-    if owner is not None and kind is not SourceType.ANONYMOUS and name.split()[0] == view.words[owner].text:
+    bare = [k for k in words if view.words[k].upos != "PUNCT"] == list(range(words[0], head + 1))  # "his campaign",
+    # not "His campaign and much of the media"
+    if owner is not None and bare and kind is not SourceType.ANONYMOUS and name.split()[0] == view.words[owner].text:
         person = pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex)
-        if person.type is SourceType.PERSON and person.names:  # "Her office" after Secretary Linda Brooks
+        if person.type is SourceType.PERSON and person.names and all(
+                t[:1].isupper() for t in person.name().split()):  # "Her office" after Linda Brooks; not "judge"
             name = f"{person.name()}'s {name.split(maxsplit=1)[1]}" if " " in name else name
     return keyed_cluster(clusters, kind, name)
 
