@@ -48,7 +48,6 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
     return active_claim(view, v, entry, group)
 
 
-
 def neither_confirmed(view: DocView, v: int) -> bool:
     """Does "neither confirm(s/ed) nor" come right before the denying verb ``v``?"""
     before = view.words[max(v - 3, 0):v]

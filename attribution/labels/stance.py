@@ -74,13 +74,14 @@ def court_plea(view: DocView, claim: Claim, lex: LabelLexicons) -> Stance | None
     """"pleaded guilty" admits the charge (confirm), "pleaded not guilty" denies it; the plea word may be the cue's
     or, after it, the content's."""
     cue = cue_words(view, claim)
-    after = [k for k in range(max(cue) + 1, min(max(cue) + 4, len(view.words)))]
+    if not cue:
+        return None
+    after = list(range(max(cue) + 1, min(max(cue) + 4, len(view.words))))
     verbs = {view.words[k].lemma.lower() for k in cue}  # the tagger's cue may hold the plea word too
     plea = next((k for k in cue + after if lex.marker("plea", view.words[k].lower) in verbs), None)
     if plea is None:
         return None
-    negated = any(view.words[k].lower in ("not", "n't") for k in range(max(plea - 2, 0), plea))
-    return Stance.DENY if negated else Stance.CONFIRM
+    return Stance.DENY if find_markers(view, list(range(max(plea - 2, 0), plea)), "negation", lex) else Stance.CONFIRM
 
 
 def clause_act(view: DocView, claim: Claim, words: list[int], stance: Stance, lex: LabelLexicons) -> Stance:
