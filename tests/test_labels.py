@@ -852,3 +852,10 @@ def test_an_office_owned_by_a_pronoun_is_named_after_the_person_it_stands_for(an
                              "found 14 irregular ballots.")
     office = doc_entity(doc, by_cue(doc, "said", "Her office"))
     assert (office.name, office.type) == ("Linda Brooks's office", SourceType.GOVERNMENT)
+
+
+def test_the_people_are_the_people_familiar_with_the_matter_just_quoted(annotator):
+    doc = annotator.annotate("Britain's financial watchdog has opened an investigation into Harwell Bank, two people "
+                             "familiar with the matter told Reuters. The regulator is examining transfers worth 300 "
+                             "million pounds, the people said.")
+    assert speaker_of(doc, "said").id == speaker_of(doc, "told").id

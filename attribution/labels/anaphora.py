@@ -24,7 +24,7 @@ TITLED_WINDOW = 3  # sentences back in which a person addressed by a title is wh
 LEDE_SENTENCES = 3  # a headline and the first sentences, where a story may name its speaker by title first
 SPEAKER_WINDOW = 2  # sentences back in which the last speaker is the likeliest "he" / "they"
 PREDICATE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux", "case", "mark", "advmod")  # not the noun phrase's own
-ROLE_COMPLEMENT = re.compile(r"\s(?:of|on|at|for|in|to)\s")  # "secretary [of state]": the role noun comes before
+ROLE_COMPLEMENT = re.compile(r"\s(?:of|on|at|for|in|to|with)\s")  # "secretary [of state]": the role noun comes before
 SHARED_ROLE = ("appos", "conj")  # the phrase these hang from has the same role in the clause
 
 
@@ -189,8 +189,8 @@ def opens_clause(view: DocView, root: int, words: set[int]) -> bool:
 
 
 def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster]) -> Cluster | None:
-    """"the ministry" after "China's foreign ministry": a bare definite description that repeats the head noun of
-    an earlier speaker who is no person."""
+    """"the ministry" after "China's foreign ministry", "the people" after "two people familiar with the matter": a
+    bare definite description that repeats the head noun of an earlier speaker who is no person."""
     w = view.words[head]
     if not bare_definite(view, head, span):
         return None
@@ -198,8 +198,10 @@ def repeated_head(view: DocView, head: int, span: Span, clusters: list[Cluster])
     for cluster in reversed(clusters):
         if cluster.type is SourceType.PERSON or not cluster.names:
             continue
-        last = cluster.name().split()[-1].lower()  # the head, unless a complement follows it ("Critics of the …")
-        if last in (noun, w.lower) and not ROLE_COMPLEMENT.search(cluster.name()) \
+        words = cluster.name().lower().split()  # the head is the last word, unless a complement follows it
+        complement = bool(ROLE_COMPLEMENT.search(cluster.name()))  # ("Critics of the …", "people familiar with …")
+        if (words[-1] in (noun, w.lower) and not complement or complement and words[0] in (noun, w.lower)
+                and "and" not in words) \
                 and any(m.start < span.start for m in cluster.mentions) \
                 and cluster.name().lower() != f"the {noun}":
             return cluster
