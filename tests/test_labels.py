@@ -834,10 +834,10 @@ def test_a_plea_of_not_guilty_denies_the_charge_and_a_guilty_plea_admits_it(anno
 
 def test_an_inquiry_called_a_whitewash_is_a_charge_still_kept_at_a_distance_and_a_witch_hunt_dismissed(annotator):
     doc = annotator.annotate("The campaign manager, Kyle Reese, insisted the audit was \"a whitewash.\" Trump called "
-                             "the investigation a witch hunt.")
+                             "the investigation a witch hunt. A Kremlin spokesman said the report was pure fiction.")
     insisted = by_cue(doc, "insisted")
     assert insisted.stance is Stance.ACCUSE and insisted.evidential is Evidential.ALLEGED
-    assert by_cue(doc, "called").stance is Stance.DISMISS
+    assert by_cue(doc, "called").stance is Stance.DISMISS and by_cue(doc, "said").stance is Stance.DISMISS
 
 
 def test_a_person_named_with_the_college_they_belong_to_is_that_person(annotator):
