@@ -34,8 +34,7 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
     authors" for the lead author: a plural stands for more than one person."""
     w = view.words[i]
     noun = w.lemma.lower()
-    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or plural(w) or not any(
-            view.words[d].lower == "the" for d in view.kids(i, "det")):
+    if w.upos != "NOUN" or noun not in lex.types.get("title", {}) or plural(w) or not takes_the(view, i):
         return None
     if any(i in r or i + 1 in r and view.words[i + 1].sent == w.sent for r in names):
         return None  # a title before a name is a role, not a description
@@ -58,7 +57,7 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     w = view.words[head]
     titles = lex.types.get("title", {})
     noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
-    if w.upos != "NOUN" or noun is None or not any(view.words[d].lower == "the" for d in view.kids(head, "det")):
+    if w.upos != "NOUN" or noun is None or not takes_the(view, head):
         return None
     plural = w.feat("Number") == "Plur"
     mentions = [(m.start, c) for c in clusters if group(c) for m in c.mentions] if plural else at
@@ -152,11 +151,16 @@ def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
         or keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
+def takes_the(view: DocView, i: int) -> bool:
+    """Has word ``i`` "the" for its determiner ("the governor", "the ministry")?"""
+    return any(view.words[d].lower == "the" for d in view.kids(i, "det"))
+
+
 def definite(view: DocView, head: int, span: Span) -> bool:
     """Is the source a definite description: "the governor", or "the candidate's former doctor" (whose "the" the
     parser may hang from the possessor)?"""
     words = view.words_between(span.start, span.end)
-    return any(view.words[d].lower == "the" for d in view.kids(head, "det")) or bool(words) and words[0] < head \
+    return takes_the(view, head) or bool(words) and words[0] < head \
         and view.words[words[0]].lower == "the" and any(view.words[k].lemma == "'s" for k in words if k < head)
 
 

@@ -368,15 +368,27 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
         found = next((c for c in clusters if c.key == country and c.type is SourceType.GOVERNMENT), None)
         return found or keyed_cluster(clusters, kind, country, key=country)
     name = strip_determiner(description_name(view, words, head))
-    owner = next((k for k in view.kids(head, "nmod:poss") if k in words and view.words[k].upos == "PRON"), None)
-    bare = [k for k in words if view.words[k].upos != "PUNCT"] == list(range(words[0], head + 1))  # "his campaign",
-    # not "His campaign and much of the media"
-    if owner is not None and bare and kind is not SourceType.ANONYMOUS and name.split()[0] == view.words[owner].text:
-        person = pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex)
-        if person.type is SourceType.PERSON and person.names and all(
-                t[:1].isupper() for t in person.name().split()):  # "Her office" after Linda Brooks; not "judge"
-            name = f"{person.name()}'s {name.split(maxsplit=1)[1]}" if " " in name else name
+    owner = pronoun_owner(view, words, head)
+    if owner is not None and kind is not SourceType.ANONYMOUS and name.split()[0] == view.words[owner].text:
+        name = owned_name(name, pronoun_cluster(view, claim, claims, entity_of, view.words[owner], at, clusters, lex))
     return keyed_cluster(clusters, kind, name)
+
+
+def pronoun_owner(view: DocView, words: list[int], head: int) -> int | None:
+    """The possessive pronoun of a source that is only it and its noun ("his campaign", "Her office"; not "His
+    campaign and much of the media")."""
+    if [k for k in words if view.words[k].upos != "PUNCT"] != list(range(words[0], head + 1)):
+        return None
+    return next((k for k in view.kids(head, "nmod:poss") if k in words and view.words[k].upos == "PRON"), None)
+
+
+def owned_name(name: str, owner: Cluster) -> str:
+    """"Her office" named after the person "her" stands for ("Linda Brooks's office"), where that is a proper
+    name (not "judge")."""
+    if owner.type is not SourceType.PERSON or not owner.names or " " not in name \
+            or not all(t[:1].isupper() for t in owner.name().split()):
+        return name
+    return f"{owner.name()}'s {name.split(maxsplit=1)[1]}"
 
 
 def description_name(view: DocView, words: list[int], head: int) -> str:

@@ -11,7 +11,7 @@ from os.path import commonprefix
 
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
-from .anaphora import relative_antecedent
+from .anaphora import relative_antecedent, takes_the
 from .content import DEMONSTRATIVES, content_keys, content_root, content_words, find_markers, words_of
 from .lexicons import LabelLexicons, load_label_lexicons
 
@@ -140,7 +140,7 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
         return [g.claim.id for g in (mine if plural else mine[-1:])]
     same_sentence = [g for g in facts if g is not f and g.claim.sentences[:1] == f.claim.sentences[:1]
                      and g.claim.start < f.claim.start and g.claim.id in pointing]
-    if same_sentence and any(view.words[d].lower == "the" for d in view.kids(root, "det")):
+    if same_sentence and takes_the(view, root):
         return references(view, same_sentence[-1], facts, lex, pointing)
     named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
     earlier = named or [g for g in earlier if g.stance not in UNSTATED]  # "rejected the findings": what was
