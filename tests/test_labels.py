@@ -859,3 +859,9 @@ def test_the_people_are_the_people_familiar_with_the_matter_just_quoted(annotato
                              "familiar with the matter told Reuters. The regulator is examining transfers worth 300 "
                              "million pounds, the people said.")
     assert speaker_of(doc, "said").id == speaker_of(doc, "told").id
+
+
+def test_it_that_opens_a_sentence_is_the_institution_that_just_spoke_not_one_named_in_its_words(annotator):
+    doc = annotator.annotate("The company said in a filing with the Securities and Exchange Commission that no "
+                             "passwords were taken. It disputed a figure of 9 million published by a security blog.")
+    assert speaker_of(doc, "disputed").id == speaker_of(doc, "said").id

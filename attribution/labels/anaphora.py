@@ -11,6 +11,7 @@ from .lexicons import LabelLexicons
 from .names import text_of
 
 GROUPS = {SourceType.GOVERNMENT, SourceType.ORGANIZATION, SourceType.MEDIA, SourceType.ANONYMOUS}  # "it", "they"
+INSTITUTIONS = GROUPS - {SourceType.ANONYMOUS}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GENERIC_GOVERNMENT = {"government", "administration", "authority", "leadership", "regime"}  # a country's, by demonym
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -140,7 +141,7 @@ def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
     named = next((c for s, c in at if view.words[words[0]].start <= s <= view.words[subject].start and any(
         m.start == s and view.words[subject].end <= m.end for m in c.mentions)), None)  # not "[Iowa] jobs report"
     if named is not None:
-        return named if named.type in GROUPS - {SourceType.ANONYMOUS} else None
+        return named if named.type in INSTITUTIONS else None
     kind = head_type(view, words, subject, lex)
     if view.words[subject].upos != "NOUN" or plural(view.words[subject]) \
             or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA):
@@ -363,7 +364,8 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):
         if plural and is_plural(view, source) or not plural and lower in PERSON_PRONOUNS \
                 and individual(view, cluster, lex) and not is_plural(view, source) and not group(cluster) \
-                and agrees(lower, cluster, lex):
+                and agrees(lower, cluster, lex) or lower == "it" and cluster.type in GROUPS \
+                and not individual(view, cluster, lex) and not is_plural(view, source):
             return cluster
     personal = lower in PERSON_PRONOUNS | SELF_PRONOUNS
     fits = (lambda c: individual(view, c, lex)) if personal else (
