@@ -865,3 +865,13 @@ def test_it_that_opens_a_sentence_is_the_institution_that_just_spoke_not_one_nam
     doc = annotator.annotate("The company said in a filing with the Securities and Exchange Commission that no "
                              "passwords were taken. It disputed a figure of 9 million published by a security blog.")
     assert speaker_of(doc, "disputed").id == speaker_of(doc, "said").id
+
+
+def test_a_football_club_is_one_organization_from_its_headline_name_on(annotator):
+    doc = annotator.annotate("United confirm striker will miss rest of season\n\nManchester United confirmed on Friday "
+                             "that the striker will miss the rest of the season. Former United captain Gary Neville "
+                             "said the injury was a disaster. Leeds United declined to comment.")
+    united = speaker_of(doc, "confirmed")
+    assert (united.name, united.type) == ("Manchester United", SourceType.ORGANIZATION)
+    assert speaker_of(doc, "said").name == "Gary Neville"
+    assert speaker_of(doc, "declined").type is SourceType.ORGANIZATION

@@ -238,7 +238,8 @@ def is_name_word(view: DocView, i: int, lex: LabelLexicons) -> bool:
         return False
     if w.upos == "PROPN" and w.text[:1].isupper():
         return True
-    if (w.upos in ("ADJ", "NOUN") or w.upos == "VERB" and w.rel == "amod") and w.text[:1].isupper() and i > 0 \
+    if (w.upos in ("ADJ", "NOUN") or w.upos == "VERB" and (w.rel == "amod" or w.text in lex.types.get("name", {}))) \
+            and w.text[:1].isupper() and i > 0 \
             and view.words[i - 1].sent == w.sent and view.words[i - 1].upos != "PUNCT" and neighbour_is_propn(view, i):
         return True  # "New York Post", "Government Accountability Office", "The Associated Press": the tagger's
         # adjective, noun or participle
