@@ -875,3 +875,13 @@ def test_a_football_club_is_one_organization_from_its_headline_name_on(annotator
     assert (united.name, united.type) == ("Manchester United", SourceType.ORGANIZATION)
     assert speaker_of(doc, "said").name == "Gary Neville"
     assert speaker_of(doc, "declined").type is SourceType.ORGANIZATION
+
+
+def test_that_suggestion_is_the_claim_just_made_not_one_suggested_paragraphs_before(annotator):
+    doc = annotator.annotate("Reports in the Spanish press suggested United had approached Betis. A source close to "
+                             "the player said talks were at an early stage. Okafor wrote that he would come back "
+                             "stronger. Gary Neville said the injury was a disaster and predicted the club would "
+                             "struggle. Santos dismissed that suggestion.")
+    dismissal = by_cue(doc, "dismissed")
+    targets = {link.target for link in doc.links if link.source == dismissal.id}
+    assert targets == {by_cue(doc, "predicted").id}

@@ -26,6 +26,7 @@ SAME_SIMILARITY = 0.5     # the same speaker saying this much again reiterates
 CORROBORATION = 0.3       # an independent speaker saying this much of it corroborates (and at least MIN_SHARED keys)
 MIN_SHARED = 3
 MIN_ANSWER = 2            # a response shares this many content words (places aside) with what it answers
+DEMONSTRATIVE_REACH = 2  # sentences back that "that suggestion", "those claims" point
 MAX_REFERENCE_WORDS = 6   # "Zelenskiy's assertions", "those claims": longer contents say something themselves
 
 
@@ -143,11 +144,16 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
     if same_sentence and takes_the(view, root):
         return references(view, same_sentence[-1], facts, lex, pointing)
     named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
+    if any(view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
+        named = [g for g in named if f.claim.sentences[0] - g.claim.sentences[0] <= DEMONSTRATIVE_REACH]
+        # "dismissed that suggestion": what was just said, not a report that "suggested" paragraphs before
     earlier = named or [g for g in earlier if g.stance not in UNSTATED]  # "rejected the findings": what was
     # found, "the reports": what was reported; "disputed that account": not "asked not to be named" beside it
     if not earlier:
         return []
     last = earlier[-1].claim.sentences[0]
+    if not plural and noun.upos == "NOUN":
+        return [earlier[-1].claim.id]  # "that suggestion": one claim
     return [g.claim.id for g in earlier if g.claim.sentences[0] == last]
 
 
