@@ -279,3 +279,8 @@ def test_neither_confirmed_nor_denied_is_one_non_answer_not_a_confirmation(claim
     found = claims_of("A senior U.S. official said Hamas had rejected the latest proposal — a claim the group neither "
                       "confirmed nor denied.")
     assert not any("confirmed" in cue and "denied" not in cue for _, cue, _ in found)
+
+
+def test_a_coordinated_passive_takes_the_shared_subject_into_what_is_expected_and_names_no_speaker(claims_of):
+    found = claims_of("Meisner pleaded guilty last year and is expected to testify against his former friend.")
+    assert (None, "is expected", "Meisner | to testify against his former friend") in found
