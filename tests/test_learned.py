@@ -411,3 +411,9 @@ def test_a_criminal_charge_found_by_the_tagger_is_an_accusation(learned):
 def test_missing_tagger_file_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no tagger model there"):
         load_tagger(str(tmp_path / "missing.pt"))
+
+
+def test_hybrid_gives_no_speaker_to_allegations_that_dog_the_subject(annotator):
+    doc = annotator.annotate("The senator has been dogged by allegations that he misused campaign funds.")
+    claim = next(c for c in doc.claims if c.cue_text == "allegations")
+    assert claim.source is None

@@ -8,7 +8,7 @@ from ..lexicon import load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .link import QUOTE_MARKS
-from .others import rejected
+from .others import faced, rejected
 from .verbs import claim_object
 from .view import DocView
 
@@ -118,11 +118,13 @@ def object_before(view: DocView, rule: Draft, extra: set[int], theirs: set[int])
 def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:
     """Is ``source`` the subject of a construction that names no speaker ("[The mayor] allegedly took bribes",
     "[Mr. Quiros] was accused of …")? It is part of what is alleged, not who alleges it (docs/evaluation.md,
-    step 43); an expletive "[It] is claimed that …" is no one; and who "rejected claims that …" made none of
-    them."""
+    step 43); an expletive "[It] is claimed that …" is no one; and who "rejected claims that …" or "faces
+    charges that …" made none of them."""
     return not rule.source and (rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and (
         bool(source & content) or [view.words[k].lower for k in source] == ["it"])
-        or rule.kind is ClaimKind.NOMINAL and rejected(view, rule.cue[0], load_lexicon()))
+        or rule.kind is ClaimKind.NOMINAL and (rejected(view, rule.cue[0], load_lexicon())
+                                               or rule.cue_class == "accusation"
+                                               and faced(view, rule.cue[0], source, load_lexicon())))
 
 
 def ends_inside_phrase(view: DocView, content: set[int]) -> bool:

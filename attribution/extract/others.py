@@ -66,6 +66,17 @@ def rejected(view: DocView, n: int, lexicon: Lexicon) -> bool:
     return entry is not None and entry.cls in DENYING_CLASSES
 
 
+def faced(view: DocView, n: int, source: set[int], lexicon: Lexicon) -> bool:
+    """Is ``source`` the subject of a verb that is no cue and takes claim noun ``n`` as its object or oblique
+    ("[Kell] faces charges that …", "[The senator] has been dogged by allegations that …")? The subject is who the
+    claims are about, not who makes them (PolNeAR: "Mrs. Clinton facing accusations of favoritism" has no source)."""
+    host = view.words[n].head
+    if host is None or view.words[n].rel not in ("obj", "obl") or view.words[host].upos != "VERB" \
+            or lexicon.lookup(view.words[host].lemma, view.words[host].text, "VERB") is not None:
+        return False
+    return any(k in source for k in view.kids(host, "nsubj", "nsubj:pass"))
+
+
 def in_which_said(view: DocView, n: int, lexicon: Lexicon) -> bool:
     """Is the noun where a reporting verb says its clause ("said [in a statement] that …", "told CNN [in an
     interview] that …", "told analysts [on a conference call] that …")? The clause is the verb's claim, not a second one of the noun's (but "responded to
