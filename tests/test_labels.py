@@ -885,3 +885,11 @@ def test_that_suggestion_is_the_claim_just_made_not_one_suggested_paragraphs_bef
     dismissal = by_cue(doc, "dismissed")
     targets = {link.target for link in doc.links if link.source == dismissal.id}
     assert targets == {by_cue(doc, "predicted").id}
+
+
+def test_a_claim_that_could_not_be_verified_is_the_one_just_reported_not_one_claimed_before(annotator):
+    doc = annotator.annotate("Moscow claimed its forces had captured another village. Falling debris damaged homes, "
+                             "the governor said. Russia's Defense Ministry said its troops had taken the village of "
+                             "Novohrodivka, a claim that could not be independently verified.")
+    assert by_cue(doc, "said", "Russia's Defense Ministry").evidential is Evidential.UNVERIFIED
+    assert by_cue(doc, "claimed").evidential is Evidential.ALLEGED  # its own verb keeps distance; no remark

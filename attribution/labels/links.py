@@ -143,7 +143,9 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
                      and g.claim.start < f.claim.start and g.claim.id in pointing]
     if same_sentence and takes_the(view, root):
         return references(view, same_sentence[-1], facts, lex, pointing)
-    named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
+    named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)
+             and not any(view.words[k].lower in ("a", "an") for k in view.kids(root, "det"))]
+    # "…, a claim that could not be verified" says what the claim just reported is, whatever its verb
     if any(view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
         named = [g for g in named if f.claim.sentences[0] - g.claim.sentences[0] <= DEMONSTRATIVE_REACH]
         # "dismissed that suggestion": what was just said, not a report that "suggested" paragraphs before
