@@ -16,7 +16,7 @@ from .errors import InputError, message
 from .model import AnnotatedDocument, Claim, Span, Token
 from .quotes import apostrophe_marks
 from .resources import STANZA_PROCESSORS, ModelSource, resolve_models
-from .sentences import bounded_sentences, joined_after_honorifics, split_after_datelines
+from .sentences import bounded_sentences, joined_after_honorifics, split_after_datelines, whole_words
 
 __all__ = ["Annotator"]
 
@@ -99,7 +99,8 @@ class Annotator:
 
         tokenized = self._pipeline.process([Document([], text=for_stanza(t)) for t in texts],
                                            processors="tokenize,mwt")
-        bounded = [bounded_sentences(joined_after_honorifics(split_after_datelines(doc)), MAX_SENTENCE_WORDS)
+        bounded = [bounded_sentences(joined_after_honorifics(split_after_datelines(whole_words(doc))),
+                                     MAX_SENTENCE_WORDS)
                    for doc in tokenized]
         done = self._pipeline.process([doc for doc, _ in bounded], processors=",".join(AFTER_TOKENIZE))
         return [(doc, warnings) for doc, (_, warnings) in zip(done, bounded)]

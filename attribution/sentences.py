@@ -1,6 +1,6 @@
 """Sentence boundaries repaired between Stanza's tokenizer and its parser: over-long sentences cut into pieces the
 parser can hold, and sentences that end on a form of address ("Sen.", "Mrs."), or unpunctuated on a first name or
-title, joined to the name that follows."""
+title, joined to the name that follows; and words the multi-word-token expander split that are one word."""
 from __future__ import annotations
 
 import re
@@ -55,6 +55,31 @@ def token_groups(sentence: list[Entry]) -> list[list[Entry]]:
         else:
             groups[-1].append(entry)
     return groups
+
+
+SPLIT_WITHOUT_APOSTROPHE = {"cannot", "gonna", "wanna", "gotta", "dunno", "gimme", "lemme"}  # UD's own splits
+
+
+def whole_words(doc):  # noqa: ANN001, ANN201 - stanza Document in and out
+    """The document with each token that the expander split into pieces, with no apostrophe to split at and no
+    contraction UD splits ("cannot", "gonna"), made one word again: the compact model reads a sentence's first
+    "Its" as "It" + "s" (always, in PolNeAR dev and the held-out tenth of train) and "Donna" as "Don" + "na"."""
+    from stanza.models.common.doc import Document
+
+    def whole(group: list[Entry]) -> bool:
+        token = group[0]["text"]
+        return isinstance(group[0]["id"], int) or "'" in token or "’" in token \
+            or token.lower() in SPLIT_WITHOUT_APOSTROPHE or "".join(e["text"] for e in group[1:]) != token
+
+    if all(len(t.words) == 1 or whole([{"id": t.id, "text": t.text}] + [{"text": w.text} for w in t.words])
+           for s in doc.sentences for t in s.tokens):
+        return doc  # the usual case, decided without converting the document
+    sentences = []
+    for sentence in doc.to_dict():
+        groups = [group if whole(group) else [{k: v for k, v in group[0].items() if k != "id"} | {"id": 0}]
+                  for group in token_groups(sentence)]
+        sentences.append(renumber(groups))
+    return Document(sentences, text=doc.text)
 
 
 def split_after_datelines(doc):  # noqa: ANN001, ANN201 - stanza Document in and out

@@ -87,6 +87,20 @@ def test_split_keeps_multiword_tokens_whole(annotator):
     assert all(t.start_char is not None for s in doc.sentences for t in s.tokens)
 
 
+def test_a_word_split_with_no_apostrophe_is_one_word_again_and_contractions_stay_split(annotator):
+    from stanza.models.common.doc import Document
+
+    from attribution.sentences import whole_words
+
+    text = "Its president, Donna Brazile, said it cannot be done. It's late; he's gonna go."
+    doc = whole_words(annotator._pipeline.process(Document([], text=text), processors="tokenize,mwt"))
+    words = [w.text for s in doc.sentences for w in s.words]
+    assert words[:4] == ["Its", "president", ",", "Donna"]
+    assert {"can", "not", "It", "'s", "gon", "na"} <= set(words)
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert all([w.id for w in s.words] == list(range(1, len(s.words) + 1)) for s in doc.sentences)
+
+
 def tokenized_as(text: str, sentences: list[list[str]]):
     """A Stanza Document with these sentences of tokens, as the tokenizer would give them for ``text``."""
     from stanza.models.common.doc import Document
