@@ -284,3 +284,8 @@ def test_neither_confirmed_nor_denied_is_one_non_answer_not_a_confirmation(claim
 def test_a_coordinated_passive_takes_the_shared_subject_into_what_is_expected_and_names_no_speaker(claims_of):
     found = claims_of("Meisner pleaded guilty last year and is expected to testify against his former friend.")
     assert (None, "is expected", "Meisner | to testify against his former friend") in found
+
+
+def test_a_coordinated_passive_with_no_complement_borrows_no_subject(claims_of):
+    found = claims_of("The chief, who was nominated in May and confirmed by the Senate in November, resigned.")
+    assert not any(cue.startswith("confirmed") for _, cue, _ in found)

@@ -246,10 +246,12 @@ def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> D
         return Draft(ClaimKind.PASSIVE, group, entry.lemma, source, [chars(view, left)], 0.75, entry.cls)
     parts = []
     subj = next((c for c in view.kids(v, "nsubj:pass", "nsubj") if view.words[c].lower not in ("it", "there")), None)
-    if subj is None and view.words[v].rel == "conj" and host is not None and view.kids(v, "cc"):
+    if subj is None and view.words[v].rel == "conj" and host is not None and view.kids(v, "cc") \
+            and group[-1] + 1 < len(view.words) and view.words[group[-1] + 1].lower == "to":
         subj = next((c for c in view.kids(host, "nsubj:pass", "nsubj") if c < group[0]
                      and view.words[c].lower not in ("it", "there")), None)  # "Meisner pleaded guilty and is
-        # expected to testify": what is expected is that Meisner testifies
+        # expected to testify": what is expected is that Meisner testifies (not "who was nominated … and
+        # confirmed by the Senate": no claim)
     if subj is not None:
         subj_words = phrase(view, subj, set(group))
         if subj_words:
