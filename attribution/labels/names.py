@@ -42,7 +42,7 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
         r = without_affiliation(view, without_home_place(view, after_title(view, r, lex), lex), lex)
         institution = len(r) > 1 and institution_word(view, r[1:], lex)  # "Premier League", "General Motors Co."
         while r and (is_title(view, r[0], lex) and not after_honorific(view, r[0], lex) and not institution
-                     or is_demonym(view, r[0], lex)
+                     or is_demonym(view, r[0], lex) and not institution  # not "American Civil Liberties Union"
                      or view.words[r[0]].lower in CONNECTORS
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
