@@ -893,3 +893,11 @@ def test_a_claim_that_could_not_be_verified_is_the_one_just_reported_not_one_cla
                              "Novohrodivka, a claim that could not be independently verified.")
     assert by_cue(doc, "said", "Russia's Defense Ministry").evidential is Evidential.UNVERIFIED
     assert by_cue(doc, "claimed").evidential is Evidential.ALLEGED  # its own verb keeps distance; no remark
+
+
+def test_an_institution_keeps_its_demonym_and_a_legislators_title_is_no_part_of_the_name(annotator):
+    doc = annotator.annotate("The American Civil Liberties Union said the bill was flawed. Assemblyman Luis Ortega "
+                             "said the veto was a betrayal.")
+    assert speaker_of(doc, "said").name == "American Civil Liberties Union"
+    ortega = doc_entity(doc, by_cue(doc, "said", "Assemblyman Luis Ortega"))
+    assert (ortega.name, ortega.role) == ("Luis Ortega", "Assemblyman")
