@@ -901,3 +901,12 @@ def test_an_institution_keeps_its_demonym_and_a_legislators_title_is_no_part_of_
     assert speaker_of(doc, "said").name == "American Civil Liberties Union"
     ortega = doc_entity(doc, by_cue(doc, "said", "Assemblyman Luis Ortega"))
     assert (ortega.name, ortega.role) == ("Luis Ortega", "Assemblyman")
+
+
+def test_they_opening_a_sentence_are_the_people_the_sentence_before_was_about(annotator):
+    doc = annotator.annotate("Researchers at Harvard University followed 100,000 nurses for three decades. They found "
+                             "that processed food raised the risk of death. But the researchers cautioned that the "
+                             "study could not prove cause and effect.")
+    found = speaker_of(doc, "found")
+    assert found.name == "Researchers at Harvard University" and found.type is SourceType.ANONYMOUS
+    assert speaker_of(doc, "cautioned").id == found.id

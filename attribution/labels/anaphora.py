@@ -152,6 +152,25 @@ def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
         or keyed_cluster(clusters, kind, strip_determiner(span.text))
 
 
+def previous_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clusters: list[Cluster],
+                     lex: LabelLexicons) -> Cluster | None:
+    """The people a "they" opening the sentence after theirs stands for, where no plural speaker came before: that
+    sentence's plural subject ("Researchers at Harvard University followed 100,000 workers. They found …"), not the
+    institution its words name."""
+    if w.sent == 0 or view.sentence_ranges[w.sent][0] != w.i:
+        return None
+    start, stop = view.sentence_ranges[w.sent - 1]
+    root = next((k for k in range(start, stop) if view.words[k].head is None), None)
+    subject = next(iter(view.kids(root, "nsubj")), None) if root is not None else None
+    if subject is None or view.words[subject].upos != "NOUN" or not plural(view.words[subject]) \
+            or view.quote_at(view.words[subject].start) is not None:  # not '"… Workers need recourse." They differ'
+        return None
+    words = view.subtree(subject)
+    a, b = view.words[words[0]].start, view.words[words[-1]].end
+    return cluster_at(at, a) or keyed_cluster(clusters, head_type(view, words, subject, lex),
+                                              strip_determiner(view.text[a:b]))
+
+
 def takes_the(view: DocView, i: int) -> bool:
     """Has word ``i`` "the" for its determiner ("the governor", "the ministry")?"""
     return any(view.words[d].lower == "the" for d in view.kids(i, "det"))
@@ -367,6 +386,10 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
                 and agrees(lower, cluster, lex) or lower == "it" and cluster.type in GROUPS \
                 and not individual(view, cluster, lex) and not is_plural(view, source):
             return cluster
+    if lower == "they":
+        found = previous_subject(view, w, at, clusters, lex)
+        if found is not None:
+            return found
     personal = lower in PERSON_PRONOUNS | SELF_PRONOUNS
     fits = (lambda c: individual(view, c, lex)) if personal else (
         lambda c: c.type in GROUPS and not individual(view, c, lex))
