@@ -417,3 +417,14 @@ def test_hybrid_gives_no_speaker_to_allegations_that_dog_the_subject(annotator):
     doc = annotator.annotate("The senator has been dogged by allegations that he misused campaign funds.")
     claim = next(c for c in doc.claims if c.cue_text == "allegations")
     assert claim.source is None
+
+
+def test_hybrid_keeps_an_accusation_and_the_reduced_relative_that_rejects_it(claims_of):
+    found = claims_of("The Kremlin has repeatedly accused Ukraine of using Western weapons to strike civilian targets "
+                      "inside Russia, an accusation Kyiv rejects.\n\nThe company faces a lawsuit over the leak, a "
+                      "claim the firm denies.")
+    assert ("Kyiv", "rejects", "an accusation") in found
+    assert ("The Kremlin", "has repeatedly accused",
+            "Ukraine of using Western weapons to strike civilian targets inside Russia") in found
+    assert ("the firm", "denies", "a claim") in found
+    assert all(source not in ("a", "A") for source, _, _ in found)  # no article alone as a speaker

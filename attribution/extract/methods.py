@@ -23,9 +23,11 @@ RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO,
 def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
     rule_cues = {i for d in rules for i in d.cue}
-    learned = [d for d in tagged if says_something(d, view) and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)]
+    learned = [d for d in tagged if says_something(d, view) and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)
+               and not (d.source and all(view.words[k].lower in ARTICLES for k in d.source))]  # "[a] claim the firm"
     if method == "hybrid":
-        hosts = [d.content_words(view) for d in tagged if on_same_cue(d, rules) is not None]
+        hosts = [d.content_words(view) for d in tagged if (r := on_same_cue(d, rules)) is not None
+                 and not names_what_came_before(r, r.content_words(view), d.content_words(view))]
         rules = [d for d in rules if backed(d, tagged, view, hosts)]
         taken = {i for d in rules for i in d.cue}
         drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
@@ -92,13 +94,15 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     else:
         better = (rule.kind not in RULE_KINDS or len(ours & theirs) < len(ours | theirs) / 2) and not stops_at_aside(
             view, theirs, ours) and not addressees(view, rule.cue) & (ours - theirs) \
-            and not object_before(view, rule, ours - theirs, theirs)
+            and not object_before(view, rule, ours - theirs, theirs) and not names_what_came_before(rule, ours, theirs)
     if better and not ends_inside_phrase(view, theirs):
         rule = replace(rule, content=match.content)
     left_out = set(rule.source) - set(match.source)
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
                                 for k in left_out) and not speakerless(view, rule, set(match.source), ours) \
-            and not any(min(rule.cue) < k < max(rule.cue) for k in match.source):
+            and not any(min(rule.cue) < k < max(rule.cue) for k in match.source) \
+            and not (names_what_came_before(rule, ours, theirs) and set(match.source) & ours):  # "[an accusation]
+        # Kyiv rejects"
         rule = replace(rule, source=match.source)
     if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
             and not set(match.cue) & set(rule.source):
@@ -113,6 +117,12 @@ def object_before(view: DocView, rule: Draft, extra: set[int], theirs: set[int])
     return bool(extra) and bool(theirs) and max(extra) < min(theirs) and view.words[min(theirs)].lower == "that" \
         and any(view.words[k].rel == "obj" and view.words[k].head in rule.cue and claim_object(view, k, rule.cue_class)
                 for k in extra)
+
+
+def names_what_came_before(rule: Draft, ours: set[int], theirs: set[int]) -> bool:
+    """Is the rule's content a phrase between the tagger's and the cue that stands for it ("…, an accusation Kyiv
+    rejects")? PolNeAR's content is the pointing phrase, as for "which" (docs/evaluation.md, step 42)."""
+    return bool(ours) and bool(theirs) and max(theirs) < min(ours) and max(ours) < min(rule.cue)
 
 
 def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:
