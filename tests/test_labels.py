@@ -910,3 +910,11 @@ def test_they_opening_a_sentence_are_the_people_the_sentence_before_was_about(an
     found = speaker_of(doc, "found")
     assert found.name == "Researchers at Harvard University" and found.type is SourceType.ANONYMOUS
     assert speaker_of(doc, "cautioned").id == found.id
+
+
+def test_an_accusation_a_reduced_relative_rejects_is_the_one_just_made(annotator):
+    doc = annotator.annotate("The Kremlin has repeatedly accused Ukraine of using Western weapons to strike civilian "
+                             "targets inside Russia, an accusation Kyiv rejects.")
+    rejects, accused = by_cue(doc, "rejects"), by_cue(doc, "has repeatedly accused")
+    assert any(link.source == rejects.id and link.target == accused.id for link in doc.links)
+    assert accused.evidential is Evidential.DISPUTED

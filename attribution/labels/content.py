@@ -48,6 +48,7 @@ def content_root(view: DocView, words: list[int]) -> int | None:
     said")."""
     inside = set(words)
     tops = [k for k in words if view.words[k].upos != "PUNCT" and view.words[k].head not in inside]
+    tops = [k for k in tops if view.words[k].upos != "DET"] or tops  # "[an] accusation" both hung from the cue
     clauses = [k for k in tops if view.words[k].rel in CLAUSES  # "say [the power]obj … [overstated]ccomp"
                and not any(view.words[m].lower in SUBORDINATORS for m in view.kids(k, "mark"))]
     own = [k for k in tops if not second_subject(view, k, inside)]

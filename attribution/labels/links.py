@@ -143,9 +143,10 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
                      and g.claim.start < f.claim.start and g.claim.id in pointing]
     if same_sentence and takes_the(view, root):
         return references(view, same_sentence[-1], facts, lex, pointing)
-    named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)
-             and not any(view.words[k].lower in ("a", "an") for k in view.kids(root, "det"))]
-    # "…, a claim that could not be verified" says what the claim just reported is, whatever its verb
+    if any(view.words[k].lower in ("a", "an") for k in view.kids(root, "det")):
+        earlier = [g for g in earlier if g.claim.sentences[:1] == f.claim.sentences[:1]]
+    # "…, a claim that could not be verified" says what the claim just reported in its sentence is, whatever its verb
+    named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
     if any(view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
         named = [g for g in named if f.claim.sentences[0] - g.claim.sentences[0] <= DEMONSTRATIVE_REACH]
         # "dismissed that suggestion": what was just said, not a report that "suggested" paragraphs before
@@ -176,7 +177,7 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     if root is None or len(words) > MAX_REFERENCE_WORDS:
         return False
     word = view.words[root]
-    if word.upos == "NOUN" and lex.marker("claimnoun", word.lemma.lower()) is not None:
+    if word.upos in ("NOUN", "ADJ") and lex.marker("claimnoun", word.lemma.lower()) is not None:  # "an [accusation]"
         return True
     remark = f.claim.kind is ClaimKind.EVIDENTIAL
     if len(words) == 1 and (view.words[words[0]].lower == "which" and (f.stance in DISAGREEING or remark)
