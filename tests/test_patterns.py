@@ -289,3 +289,10 @@ def test_a_coordinated_passive_takes_the_shared_subject_into_what_is_expected_an
 def test_a_coordinated_passive_with_no_complement_borrows_no_subject(claims_of):
     found = claims_of("The chief, who was nominated in May and confirmed by the Senate in November, resigned.")
     assert not any(cue.startswith("confirmed") for _, cue, _ in found)
+
+
+def test_a_reduced_relative_closing_its_sentence_denies_the_noun_before_its_speaker(claims_of):
+    found = claims_of("He told supporters that Kessler wanted to cut Social Security, a charge her campaign denies.")
+    assert ("her campaign", "denies", "a charge") in found
+    found = claims_of("The plan will cost jobs, a senior official said.")
+    assert found == [("a senior official", "said", "The plan will cost jobs")]

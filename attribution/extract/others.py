@@ -1,7 +1,7 @@
 """Claims cued by nouns, adverbs, "according to", title-case headlines, colons and quotation dashes."""
 from __future__ import annotations
 
-from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, Lexicon, load_lexicon
+from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, Lexicon
 from ..model import ClaimKind
 from ..quotes import Quote
 from .draft import Draft
@@ -240,10 +240,11 @@ def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     if view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON") or view.words[source[0]].upos not in SUBJECT_OPENERS \
             or any(view.words[j].upos in ("VERB", "AUX") for j in source):  # not "[by 38 percentage] points"
         return None
-    named = view.words[source[1]] if len(source) > 2 and view.words[source[0]].lower in ("a", "an") else None
-    if named is not None and load_lexicon().lookup(named.lemma, named.text, "NOUN") is not None:
+    if len(source) > 2 and view.words[source[0]].lower in ("a", "an") and view.words[source[1]].text.islower() \
+            and view.words[source[1]].upos in ("NOUN", "ADJ") and view.words[source[2]].upos in ("DET", "PRON", "PROPN"):
         return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source[2:], [chars(view, source[:2])], 0.6, entry.cls)
-        # "…, an accusation Kyiv rejects": Kyiv rejects the accusation just reported
+        # "…, an accusation Kyiv rejects", "a charge her campaign denies": what was just reported, and its denier
+        # (not "a senior official said")
     content = trim_words(view, list(range(sentence.start, comma)), keep_quotes=True)
     if not content or not is_clausal(view, content):
         return None
