@@ -918,3 +918,12 @@ def test_an_accusation_a_reduced_relative_rejects_is_the_one_just_made(annotator
     rejects, accused = by_cue(doc, "rejects"), by_cue(doc, "has repeatedly accused")
     assert any(link.source == rejects.id and link.target == accused.id for link in doc.links)
     assert accused.evidential is Evidential.DISPUTED
+
+
+def test_a_party_label_before_a_name_is_a_role_and_the_party_plural_still_a_party(annotator):
+    doc = annotator.annotate("Democrat Jim Whalen said inflation was easing. Republican Sarah Kessler said prices were "
+                             "rising. Republicans said the bill would fail.")
+    whalen = doc_entity(doc, by_cue(doc, "said", "Democrat Jim Whalen"))
+    assert (whalen.name, whalen.role) == ("Jim Whalen", "Democrat")
+    assert doc_entity(doc, by_cue(doc, "said", "Republican Sarah Kessler")).name == "Sarah Kessler"
+    assert doc_entity(doc, by_cue(doc, "said", "Republicans")).type is SourceType.ORGANIZATION

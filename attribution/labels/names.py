@@ -140,7 +140,7 @@ def is_title(view: DocView, i: int, lex: LabelLexicons) -> bool:
     """A form of address ("Gov.") or a role noun ("President", "Senators")."""
     w = view.words[i]
     return w.lower.rstrip(".") in lex.types.get("honorific", {}) or w.lower in lex.types.get("title", {}) \
-        or w.lemma.lower() in lex.types.get("title", {})
+        or w.lemma.lower() in lex.types.get("title", {}) or w.text in lex.types.get("party", {})
 
 
 def after_honorific(view: DocView, i: int, lex: LabelLexicons) -> bool:
@@ -362,7 +362,7 @@ def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | Non
             view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
             or view.words[k].lower in titles  # the tagger may take "ombudsman" for a verb
             or title_complement(view, k, first, lex)):
-        if view.words[k].lower in titles or view.words[k].upos in ("NOUN", "ADJ") and lex.types.get("head", {}).get(
+        if view.words[k].lower in titles or view.words[k].text in lex.types.get("party", {}) or view.words[k].upos in ("NOUN", "ADJ") and lex.types.get("head", {}).get(
                 view.words[k].lower) is SourceType.ANONYMOUS:  # "resident Tom Alvarez", "aide Huma Abedin"
             seen_title = True
         k -= 1
