@@ -296,3 +296,9 @@ def test_a_reduced_relative_closing_its_sentence_denies_the_noun_before_its_spea
     assert ("her campaign", "denies", "a charge") in found
     found = claims_of("The plan will cost jobs, a senior official said.")
     assert found == [("a senior official", "said", "The plan will cost jobs")]
+
+
+def test_a_gerund_after_an_object_and_a_preposition_is_the_objects_deed_not_the_subjects_claim(claims_of):
+    found = claims_of("The Justice Department sued Nexon Corp. on Tuesday, accusing the company of illegally "
+                      "maintaining a monopoly over online search.")
+    assert [cue for _, cue, _ in found] == ["accusing"]

@@ -63,6 +63,15 @@ def inherits_subject(w: Word) -> bool:
             or w.rel == "ccomp" and w.feat("VerbForm") in ("Ger", "Part"))
 
 
+def object_controlled(view: DocView, v: int) -> bool:
+    """Is ``v`` a gerund after a preposition whose host verb has an object ("accusing [the company] of maintaining
+    a monopoly", "charged him with violating")? Its doer is that object, not the host's subject."""
+    w = view.words[v]
+    first = view.subtree(v)[0]
+    return w.feat("VerbForm") in ("Ger", "Part") and first < v and view.words[first].upos == "ADP" \
+        and w.head is not None and bool(view.kids(w.head, "obj"))
+
+
 def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int | None:
     """The active subject head of ``v``, inherited through coordination and non-finite clauses."""
     for c in view.kids(v, "nsubj", "csubj"):
@@ -72,7 +81,7 @@ def subject(view: DocView, v: int, *, seen: frozenset[int] = frozenset()) -> int
         return c
     w = view.words[v]
     if w.head is not None and w.head not in seen and (
-            w.deprel == "conj" or inherits_subject(w)):
+            w.deprel == "conj" or inherits_subject(w) and not object_controlled(view, v)):
         return subject(view, w.head, seen=seen | {v})
     return None
 
@@ -81,7 +90,7 @@ def subject_host(view: DocView, v: int) -> int | None:
     """The verb whose subject ``v`` shares, through coordination or a non-finite clause ("said … and added …",
     "said …, citing …"); None where ``v`` has a subject slot of its own."""
     w = view.words[v]
-    if w.head is None or not (w.deprel == "conj" or inherits_subject(w)):
+    if w.head is None or not (w.deprel == "conj" or inherits_subject(w) and not object_controlled(view, v)):
         return None
     head = w.head
     if w.deprel == "conj" and form_break(view, head, v) and view.words[head].rel == "ccomp":
