@@ -302,3 +302,9 @@ def test_a_gerund_after_an_object_and_a_preposition_is_the_objects_deed_not_the_
     found = claims_of("The Justice Department sued Nexon Corp. on Tuesday, accusing the company of illegally "
                       "maintaining a monopoly over online search.")
     assert [cue for _, cue, _ in found] == ["accusing"]
+
+
+def test_a_gerund_after_an_aside_keeps_the_subjects_deed(claims_of):
+    found = claims_of("Likely Republican nominee Donald Trump has offered few ideas for easing student debt aside from "
+                      "stating that the federal government shouldn't profit from such loans.")
+    assert any(source.endswith("Donald Trump") and cue == "stating" for source, cue, _ in found)
