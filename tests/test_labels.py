@@ -927,3 +927,10 @@ def test_a_party_label_before_a_name_is_a_role_and_the_party_plural_still_a_part
     assert (whalen.name, whalen.role) == ("Jim Whalen", "Democrat")
     assert doc_entity(doc, by_cue(doc, "said", "Republican Sarah Kessler")).name == "Sarah Kessler"
     assert doc_entity(doc, by_cue(doc, "said", "Republicans")).type is SourceType.ORGANIZATION
+
+
+def test_the_company_is_the_one_company_that_has_spoken_though_not_in_the_sentence_before(annotator):
+    doc = annotator.annotate("Nexon Corp. called the lawsuit flawed. Rebecca Allensworth, a professor at Vanderbilt "
+                             "Law School, said the case was strong. Shares of Nexon fell 3 percent. The company told "
+                             "the Wall Street Journal last month that it expected regulators to act.")
+    assert speaker_of(doc, "told").id == speaker_of(doc, "called").id

@@ -244,6 +244,23 @@ def described_before(view: DocView, head: int, span: Span, clusters: list[Cluste
     return None
 
 
+def sole_institution(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]],
+                     lex: LabelLexicons) -> Cluster | None:
+    """"The company told the Wall Street Journal …" paragraphs after "Nexon Corp." was last a subject: a bare definite
+    institution noun stands for the one named institution of its kind that has been a subject or cited ("according
+    to …") before it."""
+    w = view.words[head]
+    kind = lex.types.get("head", {}).get(w.lemma.lower())
+    if not bare_definite(view, head, span) or plural(w) \
+            or kind is not SourceType.ORGANIZATION:  # not "the video" for Fox News
+        return None
+    named = {id(c): c for s, c in at if s < span.start and c.type is kind and c.names and view.quote_at(s) is None
+             and (subject_at(view, s, c) or view.text[max(0, s - 20):s].lower().rstrip().removesuffix(" the")
+                  .endswith("according to"))}
+    # a speaker, not "a professor at Vanderbilt Law School"
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def relative_antecedent(view: DocView, i: int) -> int | None:
     """The noun a relative clause hangs from, past appositions."""
     verb = view.words[i].head

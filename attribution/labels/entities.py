@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..extract.view import DocView, Word
 from ..model import Claim, Entity, SourceType, Span
 from .anaphora import (GENERIC_GOVERNMENT, described_before, description_target, named_next, pronoun_cluster,
-                       recent_institution, recent_person, repeated_head, sentence_at, titled_as)
+                       recent_institution, recent_person, repeated_head, sentence_at, sole_institution, titled_as)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
@@ -359,7 +359,8 @@ def source_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], entit
                                  strip_determiner(text_of(view, phrase)))
     description = description_target(view, head, names, at, lex) or repeated_head(view, head, span, clusters) \
         or recent_institution(view, head, span, at, lex) or recent_person(view, head, span, at, clusters, lex) \
-        or named_next(view, head, span, at, lex) or described_before(view, head, span, clusters)
+        or named_next(view, head, span, at, lex) or described_before(view, head, span, clusters) \
+        or sole_institution(view, head, span, at, lex)
     if description is not None:
         return description
     kind = head_type(view, words, head, lex)
