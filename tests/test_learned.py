@@ -428,3 +428,20 @@ def test_hybrid_keeps_an_accusation_and_the_reduced_relative_that_rejects_it(cla
             "Ukraine of using Western weapons to strike civilian targets inside Russia") in found
     assert ("the firm", "denies", "a claim") in found
     assert all(source not in ("a", "A") for source, _, _ in found)  # no article alone as a speaker
+
+
+def test_hybrid_keeps_a_whole_object_where_the_taggers_part_stops_on_its_determiner(claims_of):
+    found = claims_of(
+        "Biden, Netanyahu clash over Gaza aid in tense call\n\n"
+        "President Joe Biden pressed Israeli Prime Minister Benjamin Netanyahu on Thursday to allow more "
+        "humanitarian aid into Gaza, according to two U.S. officials briefed on the call. Netanyahu told "
+        "Biden that Israel was already doing more than any other country, one of the officials said.\n\nThe "
+        "White House said in a readout that the president \"underscored the need to protect civilians.\" "
+        "Netanyahu's office said he had \"made clear that Israel will continue to defend itself.\"\n\nHamas "
+        "accused Israel of using starvation as a weapon. Israel denies the charge and says Hamas diverts "
+        "aid for its fighters, an accusation the group rejects.\n\nThe United Nations says more than 1 "
+        "million people in Gaza face famine. Israeli officials dispute those figures, arguing that hundreds "
+        "of aid trucks enter the territory every day.\n\nSpeaking to reporters later, national security "
+        "spokesman John Kirby said the call was \"direct and honest.\" He declined to characterize "
+        "Netanyahu's response.")
+    assert ("Israeli officials", "dispute", "those figures") in found

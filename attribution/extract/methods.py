@@ -140,7 +140,12 @@ def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int])
 def ends_inside_phrase(view: DocView, content: set[int]) -> bool:
     """Does the content stop before the head of its last word (", as another deadly [Russian missile attack]")? The
     tagger's spans sometimes do; a rule's content is a whole subtree (docs/evaluation.md, step 39)."""
-    last = max((k for k in content if view.words[k].upos != "PUNCT"), default=max(content))
+    words = sorted(k for k in content if view.words[k].upos != "PUNCT") or [max(content)]
+    gaps = [(k, after) for k, after in zip(words, words[1:]) if after != k + 1]
+    if any((head := view.words[k].head) is not None and k < head < after and view.words[k].rel == "det"
+           for k, after in gaps):
+        return True  # a part that stops on an article or demonstrative: "[those] … that aid enters" skips "figures"
+    last = words[-1]
     head = view.words[last].head
     return head is not None and head > last and head not in content
 
