@@ -934,3 +934,10 @@ def test_the_company_is_the_one_company_that_has_spoken_though_not_in_the_senten
                              "Law School, said the case was strong. Shares of Nexon fell 3 percent. The company told "
                              "the Wall Street Journal last month that it expected regulators to act.")
     assert speaker_of(doc, "told").id == speaker_of(doc, "called").id
+
+
+def test_a_denial_of_those_figures_denies_the_claim_that_gave_them(annotator):
+    doc = annotator.annotate("The United Nations says more than 1 million people in Gaza face famine. Israeli officials "
+                             "dispute those figures, arguing that hundreds of aid trucks enter the territory every day.")
+    dispute, says = by_cue(doc, "dispute"), by_cue(doc, "says")
+    assert any(link.source == dispute.id and link.target == says.id for link in doc.links)

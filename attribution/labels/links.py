@@ -187,6 +187,9 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     if f.stance in DISAGREEING and (len(words) == 1 or root != predicate) and word.upos == "PRON" \
             and word.feat("PronType") != "Rel" and word.lower in DEMONSTRATIVES | {"it"}:
         return True  # "Kyiv has denied this", "The administration has denied that", "said that was a lie"
+    if f.stance in DISAGREEING and word.upos == "NOUN" and root == predicate and any(
+            view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
+        return True  # "Israeli officials dispute those figures": the figures just reported
     if f.claim.kind is not ClaimKind.EVIDENTIAL or any(view.words[k].upos in ("VERB", "AUX") for k in words) \
             or view.kids(root, "nsubj"):
         return False  # "did not provide evidence [that China was behind the hack]" says something itself
