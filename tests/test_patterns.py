@@ -308,3 +308,8 @@ def test_a_gerund_after_an_aside_keeps_the_subjects_deed(claims_of):
     found = claims_of("Likely Republican nominee Donald Trump has offered few ideas for easing student debt aside from "
                       "stating that the federal government shouldn't profit from such loans.")
     assert any(source.endswith("Donald Trump") and cue == "stating" for source, cue, _ in found)
+
+
+def test_a_participle_the_parser_made_a_copulas_predicate_is_no_passive_claim(claims_of):
+    found = claims_of("Council member Alicia Brandt, who was among those mocked, said an apology was not enough.")
+    assert [cue for _, cue, _ in found] == ["said"]

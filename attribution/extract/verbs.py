@@ -232,6 +232,8 @@ def left_content(view: DocView, v: int, cue: list[int], source: list[int]) -> li
 
 
 def passive_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Draft | None:
+    if view.kids(v, "cop", "case"):
+        return None  # "who was among those mocked": a participle the parser made a copula's predicate
     agent = next((c for c in view.kids(v, "obl:agent", "obl")
                   if any(view.words[k].lower == "by" for k in view.kids(c, "case"))), None)
     by = set(view.kids(agent, "case")) if agent is not None else set()
