@@ -255,10 +255,13 @@ def sole_institution(view: DocView, head: int, span: Span, at: list[tuple[int, C
             or kind is not SourceType.ORGANIZATION:  # not "the video" for Fox News
         return None
     named = {id(c): c for s, c in at if s < span.start and c.type is kind and c.names and view.quote_at(s) is None
-             and (subject_at(view, s, c) or view.text[max(0, s - 20):s].lower().rstrip().removesuffix(" the")
-                  .endswith("according to"))}
-    # a speaker, not "a professor at Vanderbilt Law School"
+             and (subject_at(view, s, c) or cited_at(view, s))}  # a speaker, not "a professor at Vanderbilt …"
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def cited_at(view: DocView, char: int) -> bool:
+    """Does the mention starting at ``char`` follow "according to" ("according to (the) National Golf Foundation")?"""
+    return view.text[max(0, char - 20):char].lower().rstrip().removesuffix(" the").endswith("according to")
 
 
 def relative_antecedent(view: DocView, i: int) -> int | None:
@@ -366,6 +369,18 @@ def agrees(pronoun: str, cluster: Cluster, lex: LabelLexicons) -> bool:
     return found is None or found == wanted
 
 
+def goes_on_speaking(view: DocView, pronoun: str, source: Span, cluster: Cluster, lex: LabelLexicons) -> bool:
+    """Can a speaker's pronoun be the speaker just quoted: "they" a plural source, "he" or "she" one person of that
+    gender, "it" one institution or document ("The report … It said …")?"""
+    if pronoun in ("they", "them", "their"):
+        return is_plural(view, source)
+    if is_plural(view, source):
+        return False
+    if pronoun in PERSON_PRONOUNS:
+        return individual(view, cluster, lex) and not group(cluster) and agrees(pronoun, cluster, lex)
+    return pronoun == "it" and cluster.type in GROUPS and not individual(view, cluster, lex)
+
+
 def group(cluster: Cluster) -> bool:
     """People named together ("Hillary Clinton and Martin O'Malley"): never one "he" or "she"."""
     return cluster.type is SourceType.PERSON and " and " in cluster.name()
@@ -396,12 +411,8 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
     plural = lower in ("they", "them", "their")
     speakers = [(c.source, entity_of[c.id]) for c in claims if c.id in entity_of and c.source
                 and c.source.start < w.start and w.sent - sentence_at(view, c.source.start) <= SPEAKER_WINDOW]
-    # the last speaker goes on speaking
     for source, cluster in sorted(speakers, key=lambda pair: pair[0].start, reverse=True):
-        if plural and is_plural(view, source) or not plural and lower in PERSON_PRONOUNS \
-                and individual(view, cluster, lex) and not is_plural(view, source) and not group(cluster) \
-                and agrees(lower, cluster, lex) or lower == "it" and cluster.type in GROUPS \
-                and not individual(view, cluster, lex) and not is_plural(view, source):
+        if goes_on_speaking(view, lower, source, cluster, lex):
             return cluster
     if lower == "they":
         found = previous_subject(view, w, at, clusters, lex)
