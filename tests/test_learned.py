@@ -445,3 +445,9 @@ def test_hybrid_keeps_a_whole_object_where_the_taggers_part_stops_on_its_determi
         "spokesman John Kirby said the call was \"direct and honest.\" He declined to characterize "
         "Netanyahu's response.")
     assert ("Israeli officials", "dispute", "those figures") in found
+
+
+def test_hybrid_gives_no_speaker_to_a_tagged_allegation_the_subject_stands_trial_on(annotator):
+    doc = annotator.annotate("The mayor went on trial on Monday on allegations that he took bribes.")
+    claim = next(c for c in doc.claims if c.cue_text == "allegations")
+    assert claim.source is None

@@ -31,7 +31,7 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
         rules = [d for d in rules if backed(d, tagged, view, hosts)]
         taken = {i for d in rules for i in d.cue}
         drafts = [with_tagged_parts(d, learned, view, rules) for d in rules] + [
-            d for d in learned if not taken & set(d.cue)]
+            without_faced_source(d, view) for d in learned if not taken & set(d.cue)]
         return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
@@ -123,6 +123,18 @@ def names_what_came_before(rule: Draft, ours: set[int], theirs: set[int]) -> boo
     """Is the rule's content a phrase between the tagger's and the cue that stands for it ("…, an accusation Kyiv
     rejects")? PolNeAR's content is the pointing phrase, as for "which" (docs/evaluation.md, step 42)."""
     return bool(ours) and bool(theirs) and max(theirs) < min(ours) and max(ours) < min(rule.cue)
+
+
+def without_faced_source(draft: Draft, view: DocView) -> Draft:
+    """A tagged nominal claim without the speaker the tagger gave it where that is the subject of the verb its cue
+    noun hangs from, which is no cue ("[He]'s endured relentless questions about whether …", "[The senator] faces
+    allegations that …"): as :func:`speakerless` has it for the rules' nominal claims."""
+    lexicon = load_lexicon()
+    nouns = [k for k in draft.cue if lexicon.lookup(view.words[k].lemma, view.words[k].text, "NOUN") is not None]
+    if draft.kind is not ClaimKind.NOMINAL or not draft.source or not nouns \
+            or not faced(view, nouns[-1], set(draft.source), lexicon):
+        return draft
+    return replace(draft, source=[])
 
 
 def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int]) -> bool:
