@@ -142,11 +142,11 @@ def speakerless(view: DocView, rule: Draft, source: set[int], content: set[int])
     "[Mr. Quiros] was accused of …")? It is part of what is alleged, not who alleges it (docs/evaluation.md,
     step 43); an expletive "[It] is claimed that …" is no one; and who "rejected claims that …" or "faces
     charges that …" made none of them."""
+    lexicon = load_lexicon()
     return not rule.source and (rule.kind in (ClaimKind.ADVERBIAL, ClaimKind.PASSIVE) and (
         bool(source & content) or [view.words[k].lower for k in source] == ["it"])
-        or rule.kind is ClaimKind.NOMINAL and (rejected(view, rule.cue[0], load_lexicon())
-                                               or rule.cue_class == "accusation"
-                                               and faced(view, rule.cue[0], source, load_lexicon())))
+        or rule.kind is ClaimKind.NOMINAL and (rejected(view, rule.cue[0], lexicon) or rule.cue_class == "accusation"
+                                               and faced(view, rule.cue[0], source, lexicon)))
 
 
 def ends_inside_phrase(view: DocView, content: set[int]) -> bool:

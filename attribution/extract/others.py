@@ -240,8 +240,7 @@ def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     if view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON") or view.words[source[0]].upos not in SUBJECT_OPENERS \
             or any(view.words[j].upos in ("VERB", "AUX") for j in source):  # not "[by 38 percentage] points"
         return None
-    if len(source) > 2 and view.words[source[0]].lower in ("a", "an") and view.words[source[1]].text.islower() \
-            and view.words[source[1]].upos in ("NOUN", "ADJ") and view.words[source[2]].upos in ("DET", "PRON", "PROPN"):
+    if reduced_relative(view, source):
         return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source[2:], [chars(view, source[:2])], 0.6, entry.cls)
         # "…, an accusation Kyiv rejects", "a charge her campaign denies": what was just reported, and its denier
         # (not "a senior official said")
@@ -249,6 +248,13 @@ def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     if not content or not is_clausal(view, content):
         return None
     return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+
+
+def reduced_relative(view: DocView, words: list[int]) -> bool:
+    """Do the words open on an article, a lower-case noun and then a new phrase ("an accusation | Kyiv", "a charge |
+    her campaign"; not "a senior official")?"""
+    return len(words) > 2 and view.words[words[0]].lower in ("a", "an") and view.words[words[1]].text.islower() \
+        and view.words[words[1]].upos in ("NOUN", "ADJ") and view.words[words[2]].upos in ("DET", "PRON", "PROPN")
 
 
 def dash_claim(view: DocView, quote: Quote) -> Draft | None:

@@ -69,8 +69,8 @@ def object_controlled(view: DocView, v: int) -> bool:
     host's subject."""
     w = view.words[v]
     first = view.subtree(v)[0]
-    if w.feat("VerbForm") not in ("Ger", "Part") or first >= v or view.words[first].lower not in ("of", "with", "from") \
-            or w.head is None:
+    if w.feat("VerbForm") not in ("Ger", "Part") or first >= v or w.head is None \
+            or view.words[first].lower not in ("of", "with", "from"):
         return False  # not "took heat for not condemning": whose deed a "for" names varies
     return any(view.subtree(o)[-1] + 1 == first for o in view.kids(w.head, "obj"))  # not "ideas aside from stating"
 

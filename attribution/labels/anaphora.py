@@ -117,14 +117,23 @@ def recent_institution(view: DocView, head: int, span: Span, at: list[tuple[int,
     "Ameriquest was …": a bare definite institution noun stands for the institution of its kind last named as a
     subject in its sentence or the one before."""
     w = view.words[head]
-    kind = lex.types.get("head", {}).get(w.lemma.lower())
-    if not bare_definite(view, head, span) or plural(w) \
-            or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA) \
-            or w.lemma.lower() in GENERIC_GOVERNMENT:
+    kind = bare_institution(view, head, span, lex)
+    if kind is None or w.lemma.lower() in GENERIC_GOVERNMENT:
         return None
     before = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < span.start and c.type is kind and c.names
               and sentence_at(view, s) >= w.sent - 1 and view.quote_at(s) is None and subject_at(view, s, c)]
     return before[-1] if before else None
+
+
+def bare_institution(view: DocView, head: int, span: Span, lex: LabelLexicons) -> SourceType | None:
+    """The kind of institution a source that is "the" and one singular institution noun names ("the agency": a
+    government), or None."""
+    w = view.words[head]
+    kind = lex.types.get("head", {}).get(w.lemma.lower())
+    if not bare_definite(view, head, span) or plural(w) \
+            or kind not in (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.MEDIA):
+        return None
+    return kind
 
 
 def sentence_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clusters: list[Cluster],
@@ -173,7 +182,12 @@ def previous_subject(view: DocView, w: Word, at: list[tuple[int, Cluster]], clus
 
 def takes_the(view: DocView, i: int) -> bool:
     """Has word ``i`` "the" for its determiner ("the governor", "the ministry")?"""
-    return any(view.words[d].lower == "the" for d in view.kids(i, "det"))
+    return determined_by(view, i, {"the"})
+
+
+def determined_by(view: DocView, i: int, determiners: set[str]) -> bool:
+    """Has word ``i`` one of these determiners ("a claim", "those figures")?"""
+    return any(view.words[d].lower in determiners for d in view.kids(i, "det"))
 
 
 def definite(view: DocView, head: int, span: Span) -> bool:
@@ -249,12 +263,10 @@ def sole_institution(view: DocView, head: int, span: Span, at: list[tuple[int, C
     """"The company told the Wall Street Journal …" paragraphs after "Nexon Corp." was last a subject: a bare definite
     institution noun stands for the one named institution of its kind that has been a subject or cited ("according
     to …") before it."""
-    w = view.words[head]
-    kind = lex.types.get("head", {}).get(w.lemma.lower())
-    if not bare_definite(view, head, span) or plural(w) \
-            or kind is not SourceType.ORGANIZATION:  # not "the video" for Fox News
+    if bare_institution(view, head, span, lex) is not SourceType.ORGANIZATION:  # not "the video" for Fox News
         return None
-    named = {id(c): c for s, c in at if s < span.start and c.type is kind and c.names and view.quote_at(s) is None
+    named = {id(c): c for s, c in at if s < span.start and c.type is SourceType.ORGANIZATION and c.names
+             and view.quote_at(s) is None
              and (subject_at(view, s, c) or cited_at(view, s))}  # a speaker, not "a professor at Vanderbilt …"
     return next(iter(named.values())) if len(named) == 1 else None
 

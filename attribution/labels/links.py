@@ -11,7 +11,7 @@ from os.path import commonprefix
 
 from ..extract.view import DocView
 from ..model import Claim, ClaimKind, ClaimLink, Entity, Factuality, LinkType, SourceType, Stance
-from .anaphora import relative_antecedent, takes_the
+from .anaphora import determined_by, relative_antecedent, takes_the
 from .content import DEMONSTRATIVES, content_keys, content_root, content_words, find_markers, words_of
 from .lexicons import LabelLexicons, load_label_lexicons
 
@@ -143,11 +143,11 @@ def references(view: DocView, f: Facts, facts: list[Facts], lex: LabelLexicons, 
                      and g.claim.start < f.claim.start and g.claim.id in pointing]
     if same_sentence and takes_the(view, root):
         return references(view, same_sentence[-1], facts, lex, pointing)
-    if any(view.words[k].lower in ("a", "an") for k in view.kids(root, "det")):
+    if determined_by(view, root, {"a", "an"}):
         earlier = [g for g in earlier if g.claim.sentences[:1] == f.claim.sentences[:1]]
     # "…, a claim that could not be verified" says what the claim just reported in its sentence is, whatever its verb
     named = [g for g in earlier if names_act(noun.lemma.lower(), g.claim.cue_lemma)]
-    if any(view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
+    if determined_by(view, root, DEMONSTRATIVES):
         named = [g for g in named if f.claim.sentences[0] - g.claim.sentences[0] <= DEMONSTRATIVE_REACH]
         # "dismissed that suggestion": what was just said, not a report that "suggested" paragraphs before
     earlier = named or [g for g in earlier if g.stance not in UNSTATED]  # "rejected the findings": what was
@@ -187,15 +187,15 @@ def is_reference(view: DocView, f: Facts, lex: LabelLexicons) -> bool:
     if f.stance in DISAGREEING and (len(words) == 1 or root != predicate) and word.upos == "PRON" \
             and word.feat("PronType") != "Rel" and word.lower in DEMONSTRATIVES | {"it"}:
         return True  # "Kyiv has denied this", "The administration has denied that", "said that was a lie"
-    if f.stance in DISAGREEING and word.upos == "NOUN" and root == predicate and any(
-            view.words[k].lower in DEMONSTRATIVES for k in view.kids(root, "det")):
+    if f.stance in DISAGREEING and word.upos == "NOUN" and root == predicate \
+            and determined_by(view, root, DEMONSTRATIVES):
         return True  # "Israeli officials dispute those figures": the figures just reported
     if f.claim.kind is not ClaimKind.EVIDENTIAL or any(view.words[k].upos in ("VERB", "AUX") for k in words) \
             or view.kids(root, "nsubj"):
         return False  # "did not provide evidence [that China was behind the hack]" says something itself
     pointers = DEMONSTRATIVES | {"the", "such"}
     return word.upos == "PRON" and word.lower in DEMONSTRATIVES | {"it"} \
-        or word.upos == "NOUN" and any(view.words[k].lower in pointers for k in view.kids(root, "det"))
+        or word.upos == "NOUN" and determined_by(view, root, pointers)
 
 
 def referent(view: DocView, root: int | None, lex: LabelLexicons) -> int | None:

@@ -362,7 +362,8 @@ def premodifier_role(view: DocView, first: int, lex: LabelLexicons) -> str | Non
             view.words[k].upos in ("ADJ", "NOUN", "PROPN") or view.words[k].text in ("'s", "’s", "-")
             or view.words[k].lower in titles  # the tagger may take "ombudsman" for a verb
             or title_complement(view, k, first, lex)):
-        if view.words[k].lower in titles or view.words[k].text in lex.types.get("party", {}) or view.words[k].upos in ("NOUN", "ADJ") and lex.types.get("head", {}).get(
+        if view.words[k].lower in titles or view.words[k].text in lex.types.get("party", {}) \
+                or view.words[k].upos in ("NOUN", "ADJ") and lex.types.get("head", {}).get(
                 view.words[k].lower) is SourceType.ANONYMOUS:  # "resident Tom Alvarez", "aide Huma Abedin"
             seen_title = True
         k -= 1
