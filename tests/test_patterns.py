@@ -313,3 +313,15 @@ def test_a_gerund_after_an_aside_keeps_the_subjects_deed(claims_of):
 def test_a_participle_the_parser_made_a_copulas_predicate_is_no_passive_claim(claims_of):
     found = claims_of("Council member Alicia Brandt, who was among those mocked, said an apology was not enough.")
     assert [cue for _, cue, _ in found] == ["said"]
+
+
+def test_a_labelling_verb_that_labels_nothing_reports_nothing(claims_of):
+    found = claims_of("Obama called both candidates on Tuesday night to congratulate them. The Security Council called "
+                      "an emergency meeting to discuss the test. She called into a radio program when she was sick.")
+    assert not any(cue in ("called", "called into") for _, cue, _ in found)
+    found = claims_of("She called Trump a liar on Tuesday. He called the decision disgraceful and vowed to appeal. The "
+                      "senator called it \"a clear threat to international peace.\" Trump called upon the mayor to "
+                      "restart the program.")
+    assert [(source, content) for source, cue, content in found if cue.startswith("called")] == [
+        ("She", "Trump a liar"), ("He", "the decision disgraceful"),
+        ("The senator", 'it "a clear threat to international peace."'), ("Trump", "the mayor to restart the program")]

@@ -9,7 +9,7 @@ from ..model import ClaimKind
 from .draft import Draft
 from .link import QUOTE_MARKS
 from .others import faced, rejected
-from .verbs import claim_object
+from .verbs import LINKING_PREPOSITIONS, claim_object, labels_nothing
 from .view import DocView
 
 ALONE_MIN = 0.6  # a tagger claim on a cue no rule found is kept from this cue probability (docs: steps 28, 33, 36)
@@ -24,7 +24,8 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
     rule_cues = {i for d in rules for i in d.cue}
     learned = [d for d in tagged if says_something(d, view) and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)
-               and not (d.source and all(view.words[k].lower in ARTICLES for k in d.source))]  # "[a] claim the firm"
+               and not (d.source and all(view.words[k].lower in ARTICLES for k in d.source))  # "[a] claim the firm"
+               and not labels_nothing_tagged(d, view)]
     if method == "hybrid":
         hosts = [d.content_words(view) for d in tagged if (r := on_same_cue(d, rules)) is not None
                  and not names_what_came_before(r, r.content_words(view), d.content_words(view))]
@@ -43,6 +44,16 @@ def says_something(draft: Draft, view: DocView) -> bool:
     words = [view.words[k] for k in draft.content_words(view)]
     return any(w.text in QUOTE_MARKS or w.upos not in FUNCTION_TAGS or w.upos == "DET" and w.lower not in ARTICLES
                for w in words)
+
+
+def labels_nothing_tagged(draft: Draft, view: DocView) -> bool:
+    """A tagged claim on a labelling verb that labels nothing ("called both candidates"), which the rules refuse
+    (:func:`.verbs.labels_nothing`)."""
+    verbs = [k for k in draft.cue if view.words[k].upos == "VERB"]
+    entry = load_lexicon().lookup(view.words[verbs[0]].lemma, view.words[verbs[0]].text, "VERB") if len(
+        verbs) == 1 and all(k in verbs or view.words[k].upos == "ADP" and view.words[k].lower not in LINKING_PREPOSITIONS
+                            for k in draft.cue) else None
+    return entry is not None and entry.frame == "label" and labels_nothing(view, verbs[0], draft.content_words(view))
 
 
 def backed(rule: Draft, tagged: list[Draft], view: DocView, hosts: list[set[int]]) -> bool:

@@ -7,10 +7,11 @@ from .draft import Draft
 from .others import closes_sentence, closing_cue_claim
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
                     quoting_host, source_words, subject, trim_words, verb_group)
+from .link import QUOTE_MARKS
 from .relatives import RELATIVES
 from .view import DocView
 
-LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against"}
+LINKING_PREPOSITIONS = {"for", "on", "about", "of", "against", "upon"}
 PROOF_VERBS = {"back", "support", "substantiate", "prove", "justify", "confirm", "corroborate", "bolster"}
 PROOF_NOUNS = {"evidence", "proof", "data", "documentation"}
 THAT_WINDOW = 15
@@ -100,7 +101,7 @@ def active_claim(view: DocView, v: int, entry: CueEntry, group: list[int]) -> Dr
     if entry.frame == "quote":  # "continued: “…”", "singing “It's Our Time”", not "would continue “as long …”"
         ok = ok and view.in_quote(content[0]) and (any(view.words[k].upos in ("VERB", "AUX") for k in content) or any(
             view.words[k].text in (":", ",") for k in range(cue[-1] + 1, content[0] + 1)))
-    if entry.frame == "label" and ok and names_only(view, v, cue, source):
+    if entry.frame == "label" and ok and (names_only(view, v, cue, source) or labels_nothing(view, v, content)):
         return None
     if not ok:
         content = left_content(view, v, cue, source) or antecedent_content(view, v, entry)
@@ -132,6 +133,37 @@ def names_only(view: DocView, v: int, cue: list[int], source: list[int]) -> bool
     return (not source and view.words[v].rel == "acl" and view.words[v].feat("Tense") == "Past"
             and not any(view.words[c].lower in LINKING_PREPOSITIONS for c in cue)
             and not any(view.words[c].feat("PronType") in ("Rel", "Int") for c in view.children[v]))
+
+
+def labels_nothing(view: DocView, v: int, content: list[int] | set[int]) -> bool:
+    """A labelling verb with one plain noun phrase after it and no label for it: "called both candidates on
+    Tuesday", "called an emergency meeting to discuss …", "called into a radio show" (a telephone call, a summons).
+    Read from the words, since the parser seldom sees a small clause: not "called it “a threat”", "called Trump a
+    liar", "called the charges unsubstantiated", "called her vote in favor of the war a mistake", "called him out";
+    and only where more follows the phrase, since in "called the report fake" the parser may take "fake" for the
+    object noun."""
+    words = sorted(content)
+    times = [c for c in view.kids(v, "obj") if any(view.words[k].lower in WHEN_WORDS
+                                                   for k in [c] + view.kids(c, "compound"))]  # "Tuesday night"
+    objects = [c for c in view.kids(v, "obj") if c not in times]
+    if not words or view.kids(v, "compound:prt", "xcomp", "ccomp", "iobj") or any(
+            view.words[c].feat("PronType") in ("Rel", "Int") for c in view.children[v]) or any(
+            view.in_quote(k) or view.words[k].text in QUOTE_MARKS for k in words):
+        return False
+    if not objects:  # "called into Tom Joyner's radio program": a place called, not a label
+        return any(min(view.subtree(c)) == v + 1 and not any(view.words[k].lower in LINKING_PREPOSITIONS
+                                                             for k in view.kids(c, "case"))
+                   for c in view.kids(v, "obl") if c > v)
+    head = objects[0]
+    phrase = [k for k in words if k <= head]
+    rest = [view.words[k] for k in words if k > head]
+    if len(objects) > 1 or not phrase or view.words[head].upos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if view.words[phrase[0]].upos in ("PROPN", "PRON") and phrase[0] != head and not any(
+            view.words[k].lower in ("'s", "’s") for k in phrase):
+        return False  # "call Pfizer unpatriotic": two phrases the parser took for one
+    return bool(rest) and (rest[0].upos in ("ADP", "SCONJ", "PART", "ADV") or rest[0].lower in WHEN_WORDS) and not any(
+        w.lower in ("a", "an") for w in rest)  # "called the report fake" ends on the label the parser took for a noun
 
 
 def quote_before(view: DocView, cue: list[int], source: list[int]) -> list[int]:
