@@ -50,9 +50,9 @@ def labels_nothing_tagged(draft: Draft, view: DocView) -> bool:
     """A tagged claim on a labelling verb that labels nothing ("called both candidates"), which the rules refuse
     (:func:`.verbs.labels_nothing`)."""
     verbs = [k for k in draft.cue if view.words[k].upos == "VERB"]
-    entry = load_lexicon().lookup(view.words[verbs[0]].lemma, view.words[verbs[0]].text, "VERB") if len(
-        verbs) == 1 and all(k in verbs or view.words[k].upos == "ADP" and view.words[k].lower not in LINKING_PREPOSITIONS
-                            for k in draft.cue) else None
+    others = [view.words[k] for k in draft.cue if k not in verbs]
+    entry = load_lexicon().lookup(view.words[verbs[0]].lemma, view.words[verbs[0]].text, "VERB") if len(verbs) == 1 \
+        and all(w.upos == "ADP" and w.lower not in LINKING_PREPOSITIONS for w in others) else None
     return entry is not None and entry.frame == "label" and labels_nothing(view, verbs[0], draft.content_words(view))
 
 
