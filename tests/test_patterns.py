@@ -325,3 +325,10 @@ def test_a_labelling_verb_that_labels_nothing_reports_nothing(claims_of):
     assert [(source, content) for source, cue, content in found if cue.startswith("called")] == [
         ("She", "Trump a liar"), ("He", "the decision disgraceful"),
         ("The senator", 'it "a clear threat to international peace."'), ("Trump", "the mayor to restart the program")]
+
+
+def test_who_is_invited_is_no_claim_and_what_they_are_invited_to_do_is(claims_of):
+    found = claims_of("The mayor hosted a dinner on Friday, inviting Hillary Clinton and Bernie Sanders.")
+    assert not any(cue.startswith("invit") for _, cue, _ in found)
+    found = claims_of("Trump invited Russia to find the missing emails.")
+    assert ("Trump", "invited", "Russia to find the missing emails") in found
