@@ -322,9 +322,14 @@ def test_a_labelling_verb_that_labels_nothing_reports_nothing(claims_of):
     found = claims_of("She called Trump a liar on Tuesday. He called the decision disgraceful and vowed to appeal. The "
                       "senator called it \"a clear threat to international peace.\" Trump called upon the mayor to "
                       "restart the program.")
-    assert [(source, content) for source, cue, content in found if cue.startswith("called")] == [
+    assert [(source, content) for source, cue, content in found if cue.startswith("call")] == [
         ("She", "Trump a liar"), ("He", "the decision disgraceful"),
         ("The senator", 'it "a clear threat to international peace."'), ("Trump", "the mayor to restart the program")]
+    found = claims_of("Arab Israeli lawmakers called on the government Wednesday to block Trump's visit to Israel. The "
+                      "Cruz campaign calls this a false narrative that the base won't buy.")
+    assert [(source, content) for source, cue, content in found if cue.startswith("call")] == [
+        ("Arab Israeli lawmakers", "to block Trump's visit to Israel"),
+        ("The Cruz campaign", "this a false narrative that the base won't buy")]
 
 
 def test_who_is_invited_is_no_claim_and_what_they_are_invited_to_do_is(claims_of):

@@ -151,17 +151,18 @@ def labels_nothing(view: DocView, v: int, content: list[int] | set[int]) -> bool
             view.in_quote(k) or view.words[k].text in QUOTE_MARKS for k in words):
         return False
     if not objects:  # "called into Tom Joyner's radio program": a place called, not a label
-        return any(min(view.subtree(c)) == v + 1 and not any(view.words[k].lower in LINKING_PREPOSITIONS
-                                                             for k in view.kids(c, "case"))
-                   for c in view.kids(v, "obl") if c > v)
+        after = view.words[v + 1] if v + 1 < len(view.words) else None
+        return after is not None and after.upos == "ADP" and after.lower not in LINKING_PREPOSITIONS and any(
+            v + 1 in view.subtree(c) for c in view.kids(v, "obl"))
     head = objects[0]
     phrase = [k for k in words if k <= head]
     rest = [view.words[k] for k in words if k > head]
     if len(objects) > 1 or not phrase or view.words[head].upos not in ("NOUN", "PROPN", "PRON"):
         return False
     if view.words[phrase[0]].upos in ("PROPN", "PRON") and phrase[0] != head and not any(
-            view.words[k].lower in ("'s", "’s") for k in phrase):
-        return False  # "call Pfizer unpatriotic": two phrases the parser took for one
+            view.words[k].lower in ("'s", "’s") for k in phrase) or sum(
+            view.words[k].upos == "DET" for k in phrase) > 1:
+        return False  # "call Pfizer unpatriotic", "calls this a false narrative": two phrases the parser took for one
     return bool(rest) and (rest[0].upos in ("ADP", "SCONJ", "PART", "ADV") or rest[0].lower in WHEN_WORDS) and not any(
         w.lower in ("a", "an") for w in rest)  # "called the report fake" ends on the label the parser took for a noun
 
