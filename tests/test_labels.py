@@ -406,7 +406,10 @@ def test_people_with_a_named_organization_are_not_that_organization(annotator):
 
 @pytest.mark.parametrize("source, role", [("Economist Mary Lovely", "Economist"),
                                           ("Republican pollster Daron Shaw", "Republican pollster"),
-                                          ("Tesla CEO Elon Musk", "Tesla CEO")])  # the company is not his name
+                                          ("Tesla CEO Elon Musk", "Tesla CEO"),  # the company is not his name
+                                          ("National Security Adviser Susan Rice", "National Security Adviser"),
+                                          ("Republican National Committeeman Henry Barbour",
+                                           "Republican National Committeeman")])
 def test_an_occupation_before_a_name_is_the_role(annotator, source, role):
     speaker = speaker_of(annotator.annotate(f"{source} said the tariffs would raise prices."), "said")
     assert (speaker.type, speaker.role) == (SourceType.PERSON, role)
