@@ -662,6 +662,13 @@ def test_a_company_is_one_speaker_by_its_full_name_its_short_name_and_a_headline
     assert {speaker_of(doc, cue).id for cue in ("Blames", "denied", "has not disclosed")} == {company.id}
 
 
+def test_a_company_named_by_its_trade_is_no_person_for_he_to_stand_for(annotator):
+    doc = annotator.annotate("Carly Fiorina wanted to buy Compaq Computer. The obstacle disappeared when Michael "
+                             "Capellas, her counterpart at struggling Compaq, called with an offer. In a merger, he "
+                             "said, the HP brand would survive.")
+    assert speaker_of(doc, "said").name == "Michael Capellas"
+
+
 def test_a_title_that_opens_a_story_is_the_person_then_named_with_it(annotator):
     doc = annotator.annotate("The mayor of Flint Ridge insisted that the water was safe. \"I drink it every day,\" "
                              "Mayor Linda Park told reporters.")
