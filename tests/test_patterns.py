@@ -337,3 +337,9 @@ def test_who_is_invited_is_no_claim_and_what_they_are_invited_to_do_is(claims_of
     assert not any(cue.startswith("invit") for _, cue, _ in found)
     found = claims_of("Trump invited Russia to find the missing emails.")
     assert ("Trump", "invited", "Russia to find the missing emails") in found
+
+
+def test_a_reduced_relative_denial_read_as_a_verb_with_two_subjects_or_an_auxiliary(claims_of):
+    found = claims_of("The government has repeatedly accused a neighbouring country of arming the rebels, a charge it "
+                      "denies. Prosecutors accused Senator Bob Menendez of taking bribes, an allegation he has denied.")
+    assert ("it", "denies", "a charge") in found and ("he", "has denied", "an allegation") in found

@@ -8,7 +8,7 @@ from ..lexicon import load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
 from .link import QUOTE_MARKS
-from .others import faced, rejected
+from .others import faced, reduced_relative, rejected
 from .verbs import LINKING_PREPOSITIONS, claim_object, labels_nothing
 from .view import DocView
 
@@ -112,8 +112,8 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
                                 for k in left_out) and not speakerless(view, rule, set(match.source), ours) \
             and not any(min(rule.cue) < k < max(rule.cue) for k in match.source) \
-            and not (names_what_came_before(rule, ours, theirs) and set(match.source) & ours):  # "[an accusation]
-        # Kyiv rejects"
+            and not (rule.source and reduced_relative(view, sorted(ours) + rule.source)):  # "an accusation [Kyiv]
+        # rejects": the rule read the reduced relative, where the tagger may take the sentence's subject
         rule = replace(rule, source=match.source)
     if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
             and not set(match.cue) & set(rule.source):

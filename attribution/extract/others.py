@@ -232,6 +232,32 @@ def closes_sentence(view: DocView, k: int) -> bool:
 def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     """“Secrecy is not a stranger …, the candidate's former doctor maintains.”: the verb that closes its sentence
     after a comma and its subject, taken for a noun (or, "…, the authors acknowledged.", for a reduced passive)."""
+    source = closing_source(view, k)
+    if source is None:
+        return None
+    if reduced_relative(view, source):
+        return reduced_relative_claim(view, k, entry)
+    content = trim_words(view, list(range(view.sentence_of(k).start, source[0] - 1)), keep_quotes=True)
+    if not content or not is_clausal(view, content):
+        return None
+    return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+
+
+def reduced_relative_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
+    """“…, an accusation Kyiv rejects.”, “…, a charge it denies.”: what was just reported, and its denier (not "a
+    senior official said"), whether the parser took the verb for a noun or gave it two subjects."""
+    first = min([k] + [c for c in view.kids(k, "aux", "advmod") if c < k])  # "an allegation he [has] denied"
+    source = closing_source(view, k, first)
+    if source is None or not reduced_relative(view, source):
+        return None
+    return Draft(ClaimKind.INDIRECT, list(range(first, k + 1)), entry.lemma, source[2:], [chars(view, source[:2])],
+                 0.6, entry.cls)
+
+
+def closing_source(view: DocView, k: int, first: int | None = None) -> list[int] | None:
+    """The subject between the last comma and a verb ``k`` that closes its sentence (or the ``first`` word of its
+    verb group), if it looks like one."""
+    k = k if first is None else first
     sentence = view.sentence_of(k)
     comma = next((j for j in range(k - 1, sentence.start, -1) if view.words[j].text == ","), None)
     if comma is None or not 0 < k - comma - 1 <= MAX_CLOSING_SOURCE_WORDS:
@@ -240,14 +266,7 @@ def closing_cue_claim(view: DocView, k: int, entry: CueEntry) -> Draft | None:
     if view.words[k - 1].upos not in ("NOUN", "PROPN", "PRON") or view.words[source[0]].upos not in SUBJECT_OPENERS \
             or any(view.words[j].upos in ("VERB", "AUX") for j in source):  # not "[by 38 percentage] points"
         return None
-    if reduced_relative(view, source):
-        return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source[2:], [chars(view, source[:2])], 0.6, entry.cls)
-        # "…, an accusation Kyiv rejects", "a charge her campaign denies": what was just reported, and its denier
-        # (not "a senior official said")
-    content = trim_words(view, list(range(sentence.start, comma)), keep_quotes=True)
-    if not content or not is_clausal(view, content):
-        return None
-    return Draft(ClaimKind.INDIRECT, [k], entry.lemma, source, [chars(view, content)], 0.6, entry.cls)
+    return source
 
 
 def reduced_relative(view: DocView, words: list[int]) -> bool:

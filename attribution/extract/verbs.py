@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
-from .others import closes_sentence, closing_cue_claim
+from .others import closes_sentence, closing_cue_claim, reduced_relative_claim
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
                     quoting_host, source_words, subject, trim_words, verb_group)
 from .link import QUOTE_MARKS
@@ -46,6 +46,8 @@ def verb_claim(view: DocView, v: int, entry: CueEntry) -> Draft | None:
         return closing  # "…, the authors acknowledged.", parsed as a reduced passive
     if is_passive(view, v):
         return passive_claim(view, v, entry, group)
+    if closes_sentence(view, v) and (closing := reduced_relative_claim(view, v, entry)) is not None:
+        return closing  # "…, a charge it denies.", parsed as a verb with two subjects
     return active_claim(view, v, entry, group)
 
 
