@@ -951,3 +951,13 @@ def test_a_denial_of_those_figures_denies_the_claim_that_gave_them(annotator):
                              "dispute those figures, arguing that hundreds of aid trucks enter the territory every day.")
     dispute, says = by_cue(doc, "dispute"), by_cue(doc, "says")
     assert any(link.source == dispute.id and link.target == says.id for link in doc.links)
+
+
+def test_who_denies_the_charge_just_made_is_the_one_charged(annotator):
+    doc = annotator.annotate("The government has accused Russia of arming the rebels, a charge it denies. The "
+                             "ministry also accused Russia of shelling the plant, which it denies.")
+    denials = [c for c in doc.claims if c.cue_text == "denies"]
+    assert len(denials) == 2 and all(doc_entity(doc, c).name == "Russia" for c in denials)
+    accusation = by_cue(doc, "has accused", "The government")
+    assert any(link.type.value == "denies" and link.source == denials[0].id and link.target == accusation.id
+               for link in doc.links)

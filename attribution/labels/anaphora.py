@@ -393,6 +393,31 @@ def goes_on_speaking(view: DocView, pronoun: str, source: Span, cluster: Cluster
     return pronoun == "it" and cluster.type in GROUPS and not individual(view, cluster, lex)
 
 
+def accused(view: DocView, claim: Claim, claims: tuple[Claim, ...], w: Word, at: list[tuple[int, Cluster]],
+            clusters: list[Cluster], lex: LabelLexicons) -> Cluster | None:
+    """Who a pronoun denying the charge just made stands for ("… accused Russia of arming the rebels, a charge [it]
+    denies", "…, which [it] denies", "Ukraine says Russia shelled the plant, a claim [it] rejects"): the one
+    charged, the first subject or object in the charge's content, not the accuser the sentence opens with."""
+    content = claim.content[0] if len(claim.content) == 1 else None
+    words = [view.words[k].lower for k in view.words_between(content.start, content.end)] if content else []
+    if not claim.source or not (len(words) == 2 and words[0] in ("a", "an") or words == ["which"]) or view.text[
+            content.end:claim.source.start].strip():
+        return None  # not "[a charge] it denies"
+    charge = next((c for c in claims if c.content and c.content[-1].end <= content.start
+                   and view.text[c.content[-1].end:content.start].strip() == ","), None)
+    inside = [k for s in charge.content for k in view.words_between(s.start, s.end)] if charge else []
+    target = next((k for k in inside if view.words[k].rel in ("nsubj", "obj") and view.words[k].head not in inside
+                   or view.words[k].deprel in ("nsubj", "obj") and view.words[k].upos in ("PROPN", "NOUN")), None)
+    if target is None:
+        return None
+    phrase = [k for k in view.subtree(target) if k in inside and view.words[k].rel not in ("acl", "advcl")]
+    phrase = [k for k in phrase if k <= target] or [target]
+    a, b = view.words[phrase[0]].start, view.words[target].end
+    found = cluster_at(at, a) or next((c for s, c in at if a <= s < b), None) or keyed_cluster(
+        clusters, head_type(view, phrase, target, lex), strip_determiner(view.text[a:b]))
+    return found if agrees(w.lower, found, lex) else None
+
+
 def group(cluster: Cluster) -> bool:
     """People named together ("Hillary Clinton and Martin O'Malley"): never one "he" or "she"."""
     return cluster.type is SourceType.PERSON and " and " in cluster.name()
@@ -414,7 +439,8 @@ def pronoun_cluster(view: DocView, claim: Claim, claims: tuple[Claim, ...], enti
             return entity_of[spoken.id]
         if quote is None and lower in WRITER_PRONOUNS:  # the article's own "I": its writer
             return signed_writer(view, w, at) or keyed_cluster(clusters, SourceType.PERSON, WRITER)
-    found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else None
+    found = relative_cluster(view, w, at, clusters, lex) if lower in RELATIVE_PRONOUNS else accused(
+        view, claim, claims, w, at, clusters, lex)
     if found is not None:
         return found
     subject = sentence_subject(view, w, at, clusters, lex) if lower in ("it", "its") else None
