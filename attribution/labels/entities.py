@@ -432,7 +432,8 @@ def document_owner(view: DocView, head: int) -> int | None:
 def bare_name(view: DocView, words: list[int], lex: LabelLexicons) -> bool:
     """A short source of capitalised words that are no source nouns: a name the tagger did not tag as one."""
     kept = [view.words[k] for k in words if view.words[k].upos != "PUNCT"]
-    if len(kept) == 1 and plural_opener(view, kept[0]) and kept[0].text not in lex.types.get("name", {}) \
+    if len(kept) == 1 and (plural_opener(view, kept[0]) or written_lower(view, kept[0])) \
+            and kept[0].text not in lex.types.get("name", {}) \
             or kept and not headline_part(view, [w.i for w in kept]):  # "Climate Study Finds …": common nouns
         return False
     return 0 < len(kept) <= 3 and all(w.text[:1].isupper() and w.lower not in DETERMINERS and w.upos != "DET"
@@ -446,6 +447,13 @@ def plural_opener(view: DocView, w: Word) -> bool:
     sentence = view.sentence_ranges[w.sent]
     return w.i == sentence[0] and w.upos == "NOUN" and w.feat("Number") == "Plur" and not title_case(view, sentence) \
         and not any(o.text == w.text and o.i != view.sentence_ranges[o.sent][0] for o in view.words)  # "Sanders"
+
+
+def written_lower(view: DocView, w: Word) -> bool:
+    """A plural common noun capitalised by a headline's title case that the story writes in lower case ("Rebels
+    Say …" and "the rebels claimed"), which the tagger may take for a name ("Protesters Say Police Used …")."""
+    return (w.upos == "NOUN" and plural(w) or w.upos == "PROPN" and w.lower.endswith("s")) and w.text != w.lower \
+        and any(o.text == w.lower for o in view.words)
 
 
 def noun_after_name(view: DocView, words: list[int], head: int, lex: LabelLexicons) -> int:
