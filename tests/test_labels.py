@@ -961,3 +961,32 @@ def test_who_denies_the_charge_just_made_is_the_one_charged(annotator):
     accusation = by_cue(doc, "has accused", "The government")
     assert any(link.type.value == "denies" and link.source == denials[0].id and link.target == accusation.id
                for link in doc.links)
+
+
+def test_a_headline_plural_the_story_writes_in_lower_case_is_no_name(annotator):
+    doc = annotator.annotate("Rebels Say They Downed Army Helicopter\n\nThe rebels claimed on Sunday to have shot down "
+                             "an army helicopter.")
+    assert speaker_of(doc, "Say").id == speaker_of(doc, "claimed").id
+    assert speaker_of(doc, "Say").type is SourceType.ANONYMOUS
+
+
+def test_a_nickname_stays_inside_the_name(annotator):
+    doc = annotator.annotate("The idea came from the physicist George \"Jay\" Keyworth. In 2000, Keyworth met Fiorina "
+                             "at the headquarters in Palo Alto, Calif., to discuss it. Keyworth was fired up about the "
+                             "deal, and he said she should call Compaq's chief.")
+    assert speaker_of(doc, "said").name == 'George "Jay" Keyworth'
+
+
+def test_a_city_set_off_before_its_state_is_a_place_and_no_person():
+    from parses import parsed
+
+    from attribution.labels.lexicons import load_label_lexicons
+    from attribution.labels.names import run_type
+
+    text = "He met her in Palo Alto, Calif., last week."
+    view = parsed(text, [("He", "PRON", 1, "nsubj", 0), ("met", "VERB", None, "root", 0), ("her", "PRON", 1, "obj", 0),
+                         ("in", "ADP", 5, "case", 0), ("Palo", "PROPN", 5, "compound", 0),
+                         ("Alto", "PROPN", 1, "obl", 0), (",", "PUNCT", 7, "punct", 0),
+                         ("Calif.", "PROPN", 5, "appos", 0), (",", "PUNCT", 7, "punct", 0),
+                         ("last", "ADJ", 10, "amod", 0), ("week", "NOUN", 1, "obl", 0), (".", "PUNCT", 1, "punct", 0)])
+    assert run_type(view, [4, 5], load_label_lexicons()) is SourceType.GOVERNMENT

@@ -24,6 +24,11 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
     runs: list[list[int]] = []
     run: list[int] = []
     for w in view.words:
+        if run and run[-1] >= w.i:
+            continue  # inside a nickname already taken
+        if run and nickname(view, w.i, lex) and joined(view, run[-1], w.i):
+            run.extend([w.i, w.i + 1, w.i + 2])  # George ["Jay"] Keyworth
+            continue
         if is_name_word(view, w.i, lex) and (not run or joined(view, run[-1], w.i)) and w.i not in breaks:
             run.append(w.i)
             continue
@@ -59,6 +64,13 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
             if part:
                 out.append(part)
     return out
+
+
+def nickname(view: DocView, i: int, lex: LabelLexicons) -> bool:
+    """Does a quoted name word inside a name open at word ``i`` ('George "Jay" Keyworth')?"""
+    words = view.words[i:i + 4]
+    return len(words) == 4 and words[0].text in ('"', "“") and words[2].text in ('"', "”") \
+        and is_name_word(view, i + 1, lex) and is_name_word(view, i + 3, lex) and len({w.sent for w in words}) == 1
 
 
 def without_home_place(view: DocView, run: list[int], lex: LabelLexicons) -> list[int]:
@@ -294,6 +306,8 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
             return kind
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return SourceType.ORGANIZATION
+    if in_state(view, run[-1], lex):
+        return SourceType.GOVERNMENT  # "Palo Alto, Calif.": a city, which speaks for its government
     first = run[0]
     before = view.words[first - 1] if first > 0 else None
     after = view.words[run[-1] + 1] if run[-1] + 1 < len(view.words) else None
@@ -308,6 +322,13 @@ def run_type(view: DocView, run: list[int], lex: LabelLexicons) -> SourceType | 
             view.words.__getitem__, run)):
         return SourceType.PERSON
     return None
+
+
+def in_state(view: DocView, last: int, lex: LabelLexicons) -> bool:
+    """Do a comma and a U.S. state's name set off on its own follow the name ("Palo Alto, Calif., …")?"""
+    words = view.words[last + 1:last + 4]
+    return len(words) == 3 and words[0].text == "," and (lex.place(words[1].text) or ("",))[0] == "state" \
+        and words[2].upos == "PUNCT"
 
 
 def same_name(tokens: list[str], other: str) -> bool:
