@@ -343,3 +343,9 @@ def test_a_reduced_relative_denial_read_as_a_verb_with_two_subjects_or_an_auxili
     found = claims_of("The government has repeatedly accused a neighbouring country of arming the rebels, a charge it "
                       "denies. Prosecutors accused Senator Bob Menendez of taking bribes, an allegation he has denied.")
     assert ("it", "denies", "a charge") in found and ("he", "has denied", "an allegation") in found
+
+
+def test_no_content_takes_unquoted_words_from_the_sentence_before(claims_of):
+    found = claims_of("Republican leaders on Capitol Hill distanced themselves from the claim. House Speaker Paul Ryan "
+                      "said he had seen no evidence to support it.")
+    assert ("House Speaker Paul Ryan", "said", "he had seen no evidence to support it") in found
