@@ -349,3 +349,9 @@ def test_no_content_takes_unquoted_words_from_the_sentence_before(claims_of):
     found = claims_of("Republican leaders on Capitol Hill distanced themselves from the claim. House Speaker Paul Ryan "
                       "said he had seen no evidence to support it.")
     assert ("House Speaker Paul Ryan", "said", "he had seen no evidence to support it") in found
+
+
+def test_a_speaker_the_parser_coordinated_with_the_verb_before_is_the_speaker(claims_of):
+    found = claims_of("The governor's office declined to respond directly, but a spokeswoman, Jen Ortiz, said the "
+                      "plan \"puts children first.\"")
+    assert ("a spokeswoman, Jen Ortiz,", "said", 'the plan "puts children first."') in found

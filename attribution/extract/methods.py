@@ -112,13 +112,24 @@ def with_tagged_parts(rule: Draft, tagged: list[Draft], view: DocView, rules: li
     if match.source and not any(view.words[k].rel == "conj" and view.words[k].head in match.source
                                 for k in left_out) and not speakerless(view, rule, set(match.source), ours) \
             and not any(min(rule.cue) < k < max(rule.cue) for k in match.source) \
-            and not (rule.source and reduced_relative(view, sorted(ours) + rule.source)):  # "an accusation [Kyiv]
-        # rejects": the rule read the reduced relative, where the tagger may take the sentence's subject
+            and not (rule.source and reduced_relative(view, sorted(ours) + rule.source)) \
+            and not across_coordination(view, match.source, rule.source):  # "an accusation [Kyiv] rejects": the
+        # rule read the reduced relative, where the tagger may take the sentence's subject
         rule = replace(rule, source=match.source)
     if rule.kind not in RULE_KINDS and set(rule.cue) < set(match.cue) and max(match.cue) == max(rule.cue) \
             and not set(match.cue) & set(rule.source):
         rule = replace(rule, cue=sorted(match.cue))
     return rule
+
+
+def across_coordination(view: DocView, theirs: list[int], ours: list[int]) -> bool:
+    """Does the tagger's speaker stand before the coordinating conjunction right before the rule's ("The governor's
+    office declined to respond, but [a spokeswoman] said …")? It is the first clause's subject."""
+    if not theirs or not ours or max(theirs) >= min(ours):
+        return False
+    before = next((k for k in range(min(ours) - 1, max(theirs), -1) if view.words[k].upos != "PUNCT"), None)
+    return before is not None and view.words[before].upos == "CCONJ" and any(
+        view.words[k].upos in ("NOUN", "PROPN", "PRON") for k in ours)
 
 
 def object_before(view: DocView, rule: Draft, extra: set[int], theirs: set[int]) -> bool:

@@ -122,6 +122,8 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
                 and not view.words[c].deprel.endswith(":pass")]
     if not subjects and (host := quoting_host(view, v)) is not None:
         subjects = view.kids(host, "nsubj:pass")
+    elif not subjects and (stranded := stranded_subject(view, v)) is not None:
+        subjects = [stranded]
     elif not subjects and (host := subject_host(view, v)) is not None:
         passive = [c for c in view.kids(host, "nsubj") if view.words[c].deprel == "nsubj:pass"]
         if view.words[v].rel == "advcl" and passive:
@@ -140,6 +142,16 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     if words and words[0] > cue[-1]:
         return words
     return with_apposition(view, extend_left(view, words, cue), cue)
+
+
+def stranded_subject(view: DocView, v: int) -> int | None:
+    """The noun phrase right before a coordinated verb that the parser coordinated with the verb before instead of
+    making it the subject ("The governor's office declined to respond, but [a spokeswoman, Jen Ortiz,] said …")."""
+    w = view.words[v]
+    if w.deprel != "conj" or w.head is None:
+        return None
+    return next((n for n in view.kids(w.head, "conj") if w.head < n < v and view.words[n].upos in ("NOUN", "PROPN")
+                 and all(view.words[k].upos == "PUNCT" for k in range(max(view.subtree(n)) + 1, v))), None)
 
 
 def reported_clause(view: DocView, v: int) -> bool:
