@@ -355,3 +355,9 @@ def test_a_speaker_the_parser_coordinated_with_the_verb_before_is_the_speaker(cl
     found = claims_of("The governor's office declined to respond directly, but a spokeswoman, Jen Ortiz, said the "
                       "plan \"puts children first.\"")
     assert ("a spokeswoman, Jen Ortiz,", "said", 'the plan "puts children first."') in found
+
+
+def test_a_subject_the_parser_made_the_root_speaks_through_its_participle_and_adjuncts(claims_of):
+    found = claims_of("The mayor of Riverton, Angela Cruz, vowed on Monday to fight a state plan to take over the "
+                      "city's failing schools, calling it \"an insult to every parent in this city.\"")
+    assert {source for source, cue, _ in found if cue in ("vowed", "calling")} == {"The mayor of Riverton, Angela Cruz,"}

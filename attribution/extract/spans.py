@@ -124,6 +124,8 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
         subjects = view.kids(host, "nsubj:pass")
     elif not subjects and (stranded := stranded_subject(view, v)) is not None:
         subjects = [stranded]
+    elif not subjects and (root := nominal_root(view, v)) is not None:
+        return trim_words(view, phrase(view, root, set(cue) | set(view.subtree(v))))
     elif not subjects and (host := subject_host(view, v)) is not None:
         passive = [c for c in view.kids(host, "nsubj") if view.words[c].deprel == "nsubj:pass"]
         if view.words[v].rel == "advcl" and passive:
@@ -142,6 +144,19 @@ def source_words(view: DocView, v: int, cue: list[int]) -> list[int]:
     if words and words[0] > cue[-1]:
         return words
     return with_apposition(view, extend_left(view, words, cue), cue)
+
+
+def nominal_root(view: DocView, v: int) -> int | None:
+    """The noun the parser made its sentence's root, where the cue that follows it hangs from it as a past
+    participle and is the sentence's main verb ("The mayor of Riverton, Angela Cruz, vowed on Monday to fight …"): the
+    noun phrase is the cue's subject. Not a participle that modifies a subject of a finite verb ("Officials, asked
+    about …, said")."""
+    w = view.words[v]
+    head = view.words[w.head] if w.head is not None else None
+    if head is None or w.deprel != "acl" or w.feat("Tense") != "Past" or head.head is not None \
+            or head.upos not in ("NOUN", "PROPN") or head.i > v:
+        return None
+    return head.i
 
 
 def stranded_subject(view: DocView, v: int) -> int | None:
