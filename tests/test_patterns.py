@@ -361,3 +361,9 @@ def test_a_subject_the_parser_made_the_root_speaks_through_its_participle_and_ad
     found = claims_of("The mayor of Riverton, Angela Cruz, vowed on Monday to fight a state plan to take over the "
                       "city's failing schools, calling it \"an insult to every parent in this city.\"")
     assert {source for source, cue, _ in found if cue in ("vowed", "calling")} == {"The mayor of Riverton, Angela Cruz,"}
+
+
+def test_a_second_statement_coordinated_with_the_reported_clause_is_the_reporters(claims_of):
+    found = claims_of("China on Tuesday warned the United States that a planned arms sale to Taiwan would \"seriously "
+                      "damage\" relations, and said it would impose sanctions on the companies involved.")
+    assert ("China", "said", "it would impose sanctions on the companies involved") in found

@@ -102,7 +102,17 @@ def subject_host(view: DocView, v: int) -> int | None:
         return view.words[head].head  # "Analysts said factors grew …, citing …": the analysts cite
     if w.deprel == "conj" and reported_clause(view, head) and declines_to_speak(view, v):
         return view.words[head].head  # "confirmed that talks had taken place but declined to comment"
+    if w.deprel == "conj" and reported_clause(view, head, "parataxis") and speaks_again(view, v):
+        return view.words[head].head  # "warned that the sale would damage relations, and said it would …"
     return head
+
+
+def speaks_again(view: DocView, v: int) -> bool:
+    """Is ``v`` a verb of speech set off by a comma and a conjunction (", and said …")? Coordinated with a reported
+    clause, it is the reporting speaker's next statement."""
+    verb = load_lexicon().lookup(view.words[v].lemma, view.words[v].text, "VERB")
+    cc = [k for k in view.kids(v, "cc") if k < v]
+    return verb is not None and verb.cls == "speech" and bool(cc) and cc[0] > 0 and view.words[cc[0] - 1].text == ","
 
 
 def declines_to_speak(view: DocView, v: int) -> bool:
@@ -169,11 +179,12 @@ def stranded_subject(view: DocView, v: int) -> int | None:
                  and all(view.words[k].upos == "PUNCT" for k in range(max(view.subtree(n)) + 1, v))), None)
 
 
-def reported_clause(view: DocView, v: int) -> bool:
-    """Is ``v`` the head of a clause reported by a cue verb? (A speech adjunct hanging from it belongs to the
-    reporting verb's subject 21 times in 22 on PolNeAR train: the parser attached it to the nearer verb.)"""
+def reported_clause(view: DocView, v: int, *also: str) -> bool:
+    """Is ``v`` the head of a clause reported by a cue verb (as its ``ccomp``, or ``also`` as another relation)?
+    (A speech adjunct hanging from it belongs to the reporting verb's subject 21 times in 22 on PolNeAR train: the
+    parser attached it to the nearer verb.)"""
     w = view.words[v]
-    if w.rel != "ccomp" or w.head is None:
+    if w.rel not in ("ccomp", *also) or w.head is None:
         return False
     outer = view.words[w.head]
     return load_lexicon().lookup(outer.lemma, outer.text, "VERB") is not None
