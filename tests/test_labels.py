@@ -990,3 +990,10 @@ def test_a_city_set_off_before_its_state_is_a_place_and_no_person():
                          ("Calif.", "PROPN", 5, "appos", 0), (",", "PUNCT", 7, "punct", 0),
                          ("last", "ADJ", 10, "amod", 0), ("week", "NOUN", 1, "obl", 0), (".", "PUNCT", 1, "punct", 0)])
     assert run_type(view, [4, 5], load_label_lexicons()) is SourceType.GOVERNMENT
+
+
+def test_a_ministry_before_a_title_is_no_mention_of_another_ministry(annotator):
+    doc = annotator.annotate("Foreign Ministry spokesman Zhao Lijian told a briefing that Beijing opposes the sale. "
+                             "Taiwan's Defense Ministry thanked Washington for the sale.")
+    ministry = speaker_of(doc, "thanked")
+    assert ministry.name == "Defense Ministry" and [m.text for m in ministry.mentions] == ["Taiwan's Defense Ministry"]
