@@ -997,3 +997,9 @@ def test_a_ministry_before_a_title_is_no_mention_of_another_ministry(annotator):
                              "Taiwan's Defense Ministry thanked Washington for the sale.")
     ministry = speaker_of(doc, "thanked")
     assert ministry.name == "Defense Ministry" and [m.text for m in ministry.mentions] == ["Taiwan's Defense Ministry"]
+
+
+def test_people_named_by_the_side_they_take_are_anonymous(annotator):
+    doc = annotator.annotate("Consumer advocates criticized the company for taking months to act.")
+    advocates = speaker_of(doc, "criticized")
+    assert (advocates.name, advocates.type) == ("Consumer advocates", SourceType.ANONYMOUS)

@@ -451,3 +451,17 @@ def test_hybrid_gives_no_speaker_to_a_tagged_allegation_the_subject_stands_trial
     doc = annotator.annotate("The mayor went on trial on Monday on allegations that he took bribes.")
     claim = next(c for c in doc.claims if c.cue_text == "allegations")
     assert claim.source is None
+
+
+def test_hybrid_takes_a_tagged_cue_cut_on_a_determiner_as_its_verb_alone():
+    text = "Sales fell, the company said in a filing."
+    rows = [("Sales", "NOUN", 1, "nsubj", 0, 5), ("fell", "VERB", 5, "ccomp", 6, 10),
+            (",", "PUNCT", 1, "punct", 10, 11), ("the", "DET", 4, "det", 12, 15),
+            ("company", "NOUN", 5, "nsubj", 16, 23), ("said", "VERB", None, "root", 24, 28),
+            ("in", "ADP", 8, "case", 29, 31), ("a", "DET", 8, "det", 32, 33), ("filing", "NOUN", 5, "obl", 34, 40),
+            (".", "PUNCT", 5, "punct", 40, 41)]
+    view = one_sentence(text, rows)
+    tagged = Draft(ClaimKind.INDIRECT, [5, 6, 7], "say", [3, 4], [(0, 10)], 0.9)
+    assert [d.cue for d in combine("hybrid", [], [tagged], view)] == [[5]]
+    whole = Draft(ClaimKind.INDIRECT, [5, 6, 7, 8], "say", [3, 4], [(0, 10)], 0.9)  # "said in a filing" stays
+    assert [d.cue for d in combine("hybrid", [], [whole], view)] == [[5, 6, 7, 8]]

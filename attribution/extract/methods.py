@@ -23,6 +23,7 @@ RULE_KINDS = {ClaimKind.EVIDENTIAL, ClaimKind.ADVERBIAL, ClaimKind.ACCORDING_TO,
 def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView) -> list[Draft]:
     """The drafts of ``method`` from the rules' drafts and the tagger's (see :func:`extract_claims`)."""
     rule_cues = {i for d in rules for i in d.cue}
+    tagged = [whole_cue(d, view) for d in tagged]
     learned = [d for d in tagged if says_something(d, view) and (rule_cues & set(d.cue) or d.confidence >= ALONE_MIN)
                and not (d.source and all(view.words[k].lower in ARTICLES for k in d.source))  # "[a] claim the firm"
                and not labels_nothing_tagged(d, view)]
@@ -36,6 +37,19 @@ def combine(method: str, rules: list[Draft], tagged: list[Draft], view: DocView)
         return with_tagged_quotations(drafts, learned, view)
     taken = {i for d in learned for i in d.cue}
     return learned + [d for d in rules if d.kind in RULE_KINDS and not taken & set(d.cue)]
+
+
+def whole_cue(draft: Draft, view: DocView) -> Draft:
+    """A tagged cue without the determiner it stopped on, and the preposition before it ("said [in a] filing with
+    regulators"): the tagger cut the phrase, and the verb alone is the cue that was meant."""
+    cue = list(draft.cue)
+    while len(cue) > 1 and view.words[cue[-1]].upos == "DET":
+        cue.pop()
+    if len(cue) == len(draft.cue):
+        return draft
+    while len(cue) > 1 and view.words[cue[-1]].upos == "ADP":
+        cue.pop()
+    return replace(draft, cue=cue)
 
 
 def says_something(draft: Draft, view: DocView) -> bool:
