@@ -367,3 +367,9 @@ def test_a_second_statement_coordinated_with_the_reported_clause_is_the_reporter
     found = claims_of("China on Tuesday warned the United States that a planned arms sale to Taiwan would \"seriously "
                       "damage\" relations, and said it would impose sanctions on the companies involved.")
     assert ("China", "said", "it would impose sanctions on the companies involved") in found
+
+
+def test_a_predicate_noun_or_a_coordinated_name_is_no_speaker_of_the_word_after_it(claims_of):
+    found = claims_of("There's also a regular series, called \"Quick Question\" in which the candidate discusses fun "
+                      "topics. Stein has framed herself as the Plan B for the \"Bernie or Bust\" crowd.")
+    assert not any(source and source.startswith(("There", "Bust")) for source, _, _ in found)

@@ -7,6 +7,7 @@ from ..quotes import Quote
 from .draft import Draft
 from .spans import (chars, comma_before, content_end, cut_relative, extend_left, is_clausal, is_complementizer, phrase,
                     source_words, trim_words, verb_group)
+from .relatives import RELATIVES
 from .view import DocView, Word
 
 NOUN_PREPOSITIONS = {"of", "about", "over", "for", "on"}
@@ -273,7 +274,8 @@ def reduced_relative(view: DocView, words: list[int]) -> bool:
     """Do the words open on an article, a lower-case noun and then a new phrase ("an accusation | Kyiv", "a charge |
     her campaign"; not "a senior official")?"""
     return len(words) > 2 and view.words[words[0]].lower in ("a", "an") and view.words[words[1]].text.islower() \
-        and view.words[words[1]].upos in ("NOUN", "ADJ") and view.words[words[2]].upos in ("DET", "PRON", "PROPN")
+        and view.words[words[1]].upos in ("NOUN", "ADJ") and view.words[words[2]].upos in ("DET", "PRON", "PROPN") \
+        and view.words[words[2]].lower not in RELATIVES | {"that"}  # not "a claim [that] Hamas denied"
 
 
 def dash_claim(view: DocView, quote: Quote) -> Draft | None:

@@ -164,8 +164,8 @@ def nominal_root(view: DocView, v: int) -> int | None:
     w = view.words[v]
     head = view.words[w.head] if w.head is not None else None
     if head is None or w.deprel != "acl" or w.feat("Tense") != "Past" or head.head is not None \
-            or head.upos not in ("NOUN", "PROPN") or head.i > v:
-        return None
+            or head.upos not in ("NOUN", "PROPN") or head.i > v or view.kids(head.i, "cop", "expl", "nsubj"):
+        return None  # not "There's also a regular series, called …": a predicate, not a subject
     return head.i
 
 
@@ -173,7 +173,7 @@ def stranded_subject(view: DocView, v: int) -> int | None:
     """The noun phrase right before a coordinated verb that the parser coordinated with the verb before instead of
     making it the subject ("The governor's office declined to respond, but [a spokeswoman, Jen Ortiz,] said …")."""
     w = view.words[v]
-    if w.deprel != "conj" or w.head is None:
+    if w.deprel != "conj" or w.head is None or view.words[w.head].upos != "VERB" or not view.kids(v, "cc"):
         return None
     return next((n for n in view.kids(w.head, "conj") if w.head < n < v and view.words[n].upos in ("NOUN", "PROPN")
                  and all(view.words[k].upos == "PUNCT" for k in range(max(view.subtree(n)) + 1, v))), None)
