@@ -92,6 +92,23 @@ CASES = [
      ("Zelenskiy", "Claims", "North Korea Sending Soldiers, Weapons To Russia")),
     ("Tesla Recalls 2 Million Cars Over Autopilot Flaw, Regulator Says",  # the cue that closes it, not "Recalls"
      ("Regulator", "Says", "Tesla Recalls 2 Million Cars Over Autopilot Flaw")),
+    # parse slips the rules work around: a reduced relative read as a verb with two subjects or with its
+    # auxiliary, a subject coordinated with the verb before or made the root, a statement coordinated with the
+    # reported clause; and no content part from an unquoted sentence before (docs/evaluation.md, step 55)
+    ("The government has accused a neighbouring country of arming the rebels, a charge it denies.",
+     ("it", "denies", "a charge")),
+    ("Prosecutors accused Senator Bob Menendez of taking bribes, an allegation he has denied.",
+     ("he", "has denied", "an allegation")),
+    ("The governor's office declined to respond directly, but a spokeswoman, Jen Ortiz, said the plan \"puts "
+     "children first.\"", ("a spokeswoman, Jen Ortiz,", "said", 'the plan "puts children first."')),
+    ("The mayor of Riverton, Angela Cruz, vowed on Monday to fight a state plan to take over the city's failing "
+     "schools, calling it \"an insult to every parent in this city.\"",
+     ("The mayor of Riverton, Angela Cruz,", "calling", 'it "an insult to every parent in this city."')),
+    ("China on Tuesday warned the United States that a planned arms sale to Taiwan would \"seriously damage\" "
+     "relations, and said it would impose sanctions on the companies involved.",
+     ("China", "said", "it would impose sanctions on the companies involved")),
+    ("Republican leaders on Capitol Hill distanced themselves from the claim. House Speaker Paul Ryan said he had "
+     "seen no evidence to support it.", ("House Speaker Paul Ryan", "said", "he had seen no evidence to support it")),
 ]
 
 
@@ -337,36 +354,6 @@ def test_who_is_invited_is_no_claim_and_what_they_are_invited_to_do_is(claims_of
     assert not any(cue.startswith("invit") for _, cue, _ in found)
     found = claims_of("Trump invited Russia to find the missing emails.")
     assert ("Trump", "invited", "Russia to find the missing emails") in found
-
-
-def test_a_reduced_relative_denial_read_as_a_verb_with_two_subjects_or_an_auxiliary(claims_of):
-    found = claims_of("The government has repeatedly accused a neighbouring country of arming the rebels, a charge it "
-                      "denies. Prosecutors accused Senator Bob Menendez of taking bribes, an allegation he has denied.")
-    assert ("it", "denies", "a charge") in found and ("he", "has denied", "an allegation") in found
-
-
-def test_no_content_takes_unquoted_words_from_the_sentence_before(claims_of):
-    found = claims_of("Republican leaders on Capitol Hill distanced themselves from the claim. House Speaker Paul Ryan "
-                      "said he had seen no evidence to support it.")
-    assert ("House Speaker Paul Ryan", "said", "he had seen no evidence to support it") in found
-
-
-def test_a_speaker_the_parser_coordinated_with_the_verb_before_is_the_speaker(claims_of):
-    found = claims_of("The governor's office declined to respond directly, but a spokeswoman, Jen Ortiz, said the "
-                      "plan \"puts children first.\"")
-    assert ("a spokeswoman, Jen Ortiz,", "said", 'the plan "puts children first."') in found
-
-
-def test_a_subject_the_parser_made_the_root_speaks_through_its_participle_and_adjuncts(claims_of):
-    found = claims_of("The mayor of Riverton, Angela Cruz, vowed on Monday to fight a state plan to take over the "
-                      "city's failing schools, calling it \"an insult to every parent in this city.\"")
-    assert {source for source, cue, _ in found if cue in ("vowed", "calling")} == {"The mayor of Riverton, Angela Cruz,"}
-
-
-def test_a_second_statement_coordinated_with_the_reported_clause_is_the_reporters(claims_of):
-    found = claims_of("China on Tuesday warned the United States that a planned arms sale to Taiwan would \"seriously "
-                      "damage\" relations, and said it would impose sanctions on the companies involved.")
-    assert ("China", "said", "it would impose sanctions on the companies involved") in found
 
 
 def test_a_predicate_noun_or_a_coordinated_name_is_no_speaker_of_the_word_after_it(claims_of):
