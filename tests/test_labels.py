@@ -997,6 +997,11 @@ def test_a_ministry_before_a_title_is_no_mention_of_another_ministry(annotator):
                              "Taiwan's Defense Ministry thanked Washington for the sale.")
     ministry = speaker_of(doc, "thanked")
     assert ministry.name == "Defense Ministry" and [m.text for m in ministry.mentions] == ["Taiwan's Defense Ministry"]
+    doc = annotator.annotate("Obama Administration To Expand Program To Allow Central Americans To Enter U.S. As "
+                             "Refugees.\n\nWASHINGTON ― The Obama administration announced plans Tuesday to expand a "
+                             "program.")
+    headline = speaker_of(doc, "To Expand Program To Allow")
+    assert speaker_of(doc, "announced").name == "Obama administration" == headline.name
 
 
 def test_people_named_by_the_side_they_take_are_anonymous(annotator):

@@ -279,7 +279,8 @@ def opens_name(view: DocView, i: int, lex: LabelLexicons) -> bool:
         if view.words[k].sent != w.sent or view.words[k].upos != "PROPN":
             break
         following.append(k)
-    if following and lex.types.get("name", {}).get(view.words[following[0]].text) is SourceType.GOVERNMENT:
+    if following and w.upos == "ADJ" and w.lemma[:1].islower() and lex.types.get("name", {}).get(
+            view.words[following[0]].text) is SourceType.GOVERNMENT:
         return True  # "Foreign Ministry spokesman …": a seat of government's name, whatever the lemma
     if not following or not w.lemma[:1].isupper():  # the lemmatizer keeps a name's capital, not "Many"'s
         return False
