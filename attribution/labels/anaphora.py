@@ -398,10 +398,12 @@ def accused(view: DocView, claim: Claim, claims: tuple[Claim, ...], w: Word, at:
     """Who a pronoun denying the charge just made stands for ("… accused Russia of arming the rebels, a charge [it]
     denies", "…, which [it] denies", "Ukraine says Russia shelled the plant, a claim [it] rejects"): the one
     charged, the first subject or object in the charge's content, not the accuser the sentence opens with."""
-    content = claim.content[0] if len(claim.content) == 1 else None
-    words = [view.words[k].lower for k in view.words_between(content.start, content.end)] if content else []
-    if not claim.source or not (len(words) == 2 and words[0] in ("a", "an") or words == ["which"]) or view.text[
-            content.end:claim.source.start].strip():
+    if len(claim.content) != 1 or claim.source is None:
+        return None
+    content = claim.content[0]
+    words = [view.words[k].lower for k in view.words_between(content.start, content.end)]
+    if not (len(words) == 2 and words[0] in ("a", "an") or words == ["which"]) \
+            or view.text[content.end:claim.source.start].strip():
         return None  # not "[a charge] it denies"
     charge = next((c for c in claims if c.content and c.content[-1].end <= content.start
                    and view.text[c.content[-1].end:content.start].strip() == ","), None)
