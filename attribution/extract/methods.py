@@ -217,15 +217,15 @@ def extends_fairly(rule: Draft, added: set[int], view: DocView, rules: list[Draf
     """May the tagger add these words to a rule claim's content ("said his staff “did the wrong thing” [, but that
     the DNC's blocking …]")? Not to a kind PolNeAR rarely annotates (RULE_KINDS: the tagger learned no contents
     for "could not be verified"), not words of another claim's content, and not a verb coordinated with the cue
-    that has no subject of its own, and no words of an earlier sentence without a quotation unless the rule's content
-    closes one ("distanced themselves from [the claim]. Ryan said he had seen no evidence …"): another act of the
-    speaker ("says its troops are not mistreating civilians
+    that has no subject of its own: another act of the speaker ("says its troops are not mistreating civilians
     [and invited the UN …]"), not "said Sanders has been “a tremendously important part of my caucus,” [and
-    Democrats would need to …]", which the parse hangs from "said" too (docs/evaluation.md, steps 23 and 40)."""
+    Democrats would need to …]", which the parse hangs from "said" too (docs/evaluation.md, steps 23 and 40). Nor
+    words of an earlier sentence that has no quotation, unless the rule's content closes one ("distanced
+    themselves from [the claim]. Ryan said he had seen no evidence …"; step 55)."""
     others = {k for d in rules if d is not rule for k in d.content_words(view)}
     quoted = any(view.text[b - 1] in QUOTE_MARKS for _, b in rule.content)  # '"… They are evil. Children …,"'
-    earlier = {view.words[k].sent for k in added if view.words[k].sent < view.words[min(rule.cue)].sent
-               and not quoted}
+    cue_sentence = view.words[min(rule.cue)].sent
+    earlier = set() if quoted else {view.words[k].sent for k in added if view.words[k].sent < cue_sentence}
     return rule.kind not in RULE_KINDS and not added & others and not any(
         not any(view.in_quote(k) for k in range(*view.sentence_ranges[s])) for s in earlier) and not any(
         view.words[k].rel == "conj" and view.words[k].head in rule.cue and not view.kids(k, "nsubj", "nsubj:pass")
