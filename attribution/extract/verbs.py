@@ -4,10 +4,10 @@ from __future__ import annotations
 from ..lexicon import DENYING_CLASSES, OBJECT_FRAMES, CueEntry, load_lexicon
 from ..model import ClaimKind
 from .draft import Draft
+from .link import QUOTE_MARKS
 from .others import closes_sentence, closing_cue_claim, reduced_relative_claim
 from .spans import (CLAUSE_STARTERS, chars, content_end, is_clausal, is_complementizer, is_passive, phrase,
                     quoting_host, source_words, subject, trim_words, verb_group)
-from .link import QUOTE_MARKS
 from .relatives import RELATIVES
 from .view import DocView
 
