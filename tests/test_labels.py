@@ -1008,3 +1008,12 @@ def test_people_named_by_the_side_they_take_are_anonymous(annotator):
     doc = annotator.annotate("Consumer advocates criticized the company for taking months to act.")
     advocates = speaker_of(doc, "criticized")
     assert (advocates.name, advocates.type) == ("Consumer advocates", SourceType.ANONYMOUS)
+
+
+def test_a_state_and_party_description_is_the_member_just_named_unless_of_another_party(annotator):
+    doc = annotator.annotate("Senate Majority Leader Mitch McConnell accused Democrats of holding the government "
+                             "hostage. \"They are playing politics with paychecks,\" the Kentucky Republican said.")
+    assert speaker_of(doc, "said").name == "Mitch McConnell"
+    doc = annotator.annotate("Republican Sarah Kessler said the plan would fail. \"It is a disaster,\" the Ohio "
+                             "Democrat said.")
+    assert doc_entity(doc, by_cue(doc, "said", "the Ohio Democrat")).name != "Sarah Kessler"

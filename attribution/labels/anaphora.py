@@ -52,14 +52,16 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
 
 def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]], clusters: list[Cluster],
                   lex: LabelLexicons) -> Cluster | None:
-    """"the Vermont senator" for Sanders, named just before: a definite title whose role no one was given stands
-    for the person (or, plural, the people named together) last named as a subject in its sentence or the one
+    """"the Vermont senator" for Sanders, named just before, and "the Kentucky Republican" for McConnell: a definite
+    title or party member whose role no one was given stands for the person (or, plural, the people named together) last named as a subject in its sentence or the one
     before, if nothing about them contradicts it (another title, another gender)."""
     w = view.words[head]
     titles = lex.types.get("title", {})
     noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
-    if w.upos != "NOUN" or noun is None or not takes_the(view, head):
+    member = w.text in lex.types.get("party", {}) and w.upos in ("NOUN", "PROPN", "ADJ")  # "the Kentucky Republican"
+    if not (w.upos == "NOUN" and noun is not None or member) or not takes_the(view, head):
         return None
+    noun = noun or w.lower
     plural = w.feat("Number") == "Plur"
     mentions = [(m.start, c) for c in clusters if group(c) for m in c.mentions] if plural else at
     before = [c for s, c in sorted(mentions, key=lambda pair: pair[0]) if s < span.start
@@ -68,6 +70,9 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     if not before or group(before[-1]) != plural:
         return None
     person = before[-1]
+    if member:  # a party and a state contradict no title, only another party
+        others = [p.lower() for p in lex.types.get("party", {}) if p != w.text]
+        return None if any(p in r.lower() for p in others for r in person.roles) else person
     titled = [c for s, c in sorted(at, key=lambda pair: pair[0]) if s < span.start and c.type is SourceType.PERSON
               and sentence_at(view, s) >= w.sent - TITLED_WINDOW and titled_as(c, noun, lex)]
     if not plural and titled and not titled_as(person, noun, lex):

@@ -52,6 +52,9 @@ def name_runs(view: DocView, lex: LabelLexicons, breaks: frozenset[int] = frozen
                      or len(r) > 1 and lex.place(view.words[r[0]].text)
                      and view.words[r[1]].lower in lex.types.get("title", {})):  # "U.S. President Joe Biden"
             r = r[1:]
+        if r and view.words[r[-1]].text in lex.types.get("party", {}) and all(
+                lex.place(view.words[k].text) for k in r[:-1]):
+            continue  # "the Kentucky Republican": a description of a party member, no name
         r = without_opener(view, r, lex)
         while r and (view.words[r[-1]].lower in CONNECTORS | {"and", "&"} or view.words[r[-1]].text in NAME_JOINERS):
             r = r[:-1]
