@@ -58,7 +58,8 @@ def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Clus
     w = view.words[head]
     titles = lex.types.get("title", {})
     noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
-    member = w.text in lex.types.get("party", {}) and w.upos in ("NOUN", "PROPN", "ADJ")  # "the Kentucky Republican"
+    member = w.text in lex.types.get("party", {}) and w.upos in ("NOUN", "PROPN", "ADJ") and not view.kids(
+        head, "case", "nmod", "acl")  # "the Kentucky Republican"; not "the Democrat's team", "the Republican from …"
     if not (w.upos == "NOUN" and noun is not None or member) or not takes_the(view, head):
         return None
     noun = noun or w.lower
