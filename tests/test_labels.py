@@ -1017,3 +1017,20 @@ def test_a_state_and_party_description_is_the_member_just_named_unless_of_anothe
     doc = annotator.annotate("Republican Sarah Kessler said the plan would fail. \"It is a disaster,\" the Ohio "
                              "Democrat said.")
     assert doc_entity(doc, by_cue(doc, "said", "the Ohio Democrat")).name != "Sarah Kessler"
+
+
+VOTING_LAW = (
+    'Governor Signs Voting Law, Critics Vow Lawsuit\n\nATLANTA — Georgia Gov. Brian Kemp signed a '
+    'sweeping election law on Thursday that he said would make it "easy to vote and hard to '
+    'cheat."\n\nVoting rights groups said the law would make it harder for Black voters to cast '
+    'ballots. The NAACP Legal Defense Fund called it "a shameful attack on democracy" and said it '
+    'would sue.\n\nKemp rejected that characterization. "There is nothing Jim Crow about requiring a '
+    'photo ID," the governor told reporters.\n\nThe law\'s sponsor, state Sen. Max Burns, said it '
+    'expands early voting in most counties. Election officials in Fulton County disputed that, '
+    'saying the new rules would lead to longer lines.\n'
+)
+
+
+def test_a_headline_title_is_the_person_the_story_quotes_though_a_he_goes_on_with_it(annotator):
+    doc = annotator.annotate(VOTING_LAW)
+    assert speaker_of(doc, "Signs").name == "Brian Kemp" == speaker_of(doc, "rejected").name

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from ..extract.view import DocView, Word
 from ..model import Claim, Entity, SourceType, Span
-from .anaphora import (GENERIC_GOVERNMENT, described_before, description_target, named_next, pronoun_cluster,
-                       recent_institution, recent_person, repeated_head, sentence_at, sole_institution, titled_as)
+from .anaphora import (GENERIC_GOVERNMENT, PERSON_PRONOUNS, described_before, description_target, named_next,
+                       pronoun_cluster, recent_institution, recent_person, repeated_head, sentence_at, sole_institution,
+                       titled_as)
 from .clusters import (NOMINALS, Cluster, cluster_at, head_of, head_type, keyed_cluster, new_cluster, plural,
                        source_noun, strip_determiner)
 from .lexicons import LabelLexicons
@@ -132,9 +133,10 @@ def named_in_body(view: DocView, w: Word) -> bool:
 
 
 def described_mention(mention: Span) -> bool:
-    """Is the mention a description ("the airline", "the governor"), not a name?"""
+    """Is the mention a description ("the airline", "the governor") or a pronoun that goes on with one ("he"), not
+    a name?"""
     words = mention.text.split()
-    return words[0].lower() == "the" and words[-1].islower()
+    return words[0].lower() == "the" and words[-1].islower() or mention.text.lower() in PERSON_PRONOUNS
 
 
 def merge(cluster: Cluster, into: Cluster, entity_of: dict[str, Cluster]) -> None:
