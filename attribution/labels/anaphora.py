@@ -53,8 +53,9 @@ def description_target(view: DocView, i: int, names: list[list[int]], at: list[t
 def recent_person(view: DocView, head: int, span: Span, at: list[tuple[int, Cluster]], clusters: list[Cluster],
                   lex: LabelLexicons) -> Cluster | None:
     """"the Vermont senator" for Sanders, named just before, and "the Kentucky Republican" for McConnell: a definite
-    title or party member whose role no one was given stands for the person (or, plural, the people named together) last named as a subject in its sentence or the one
-    before, if nothing about them contradicts it (another title, another gender)."""
+    title or party member whose role no one was given stands for the person (or, plural, the people named together)
+    last named as a subject in its sentence or the one before, if nothing about them contradicts it (another title,
+    another gender, another party)."""
     w = view.words[head]
     titles = lex.types.get("title", {})
     noun = next((n for n in (w.lemma.lower(), w.lower.removesuffix("s")) if n in titles), None)  # "senators" as is
